@@ -1,0 +1,4 @@
+//! foitag: classify UK Freedom of Information responses.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod document;

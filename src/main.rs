@@ -1,0 +1,2 @@
+//! Command-line shell over the foitag library.
+fn main() {}
