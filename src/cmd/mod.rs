@@ -1,0 +1,2 @@
+//! One module per subcommand: argument struct plus `run`.
+pub mod compare;

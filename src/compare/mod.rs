@@ -1,0 +1,1 @@
+//! Compare authorities' refusal patterns from a wide tags CSV (stub).

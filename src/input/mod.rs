@@ -1,0 +1,1 @@
+//! Reading inputs of every format into [`crate::document::Document`]s (stub).
