@@ -1,7 +1,42 @@
 //! foitag: classify UK Freedom of Information responses.
+//!
+//! The pipeline: rule files are compiled once into an immutable [`rules::RuleSet`]; [`scan::scan`]
+//! takes the rule set and a text and returns findings with byte spans (messages, zones,
+//! citations with their status, signals); [`verdict::resolve`] turns findings into a verdict
+//! (outcome, NCND, cited and mentioned grounds); [`output`] holds thin row writers.
+//!
+//! ```
+//! let rules = foitag::rules::RuleSet::defaults().unwrap();
+//! let a = foitag::analyse(&rules, "Dear Mr Smith,\nYour request is refused under section 14(1) of the Act as vexatious.\nYours sincerely", None);
+//! assert_eq!(a.verdict.outcome, "refused");
+//! assert!(a.verdict.cited.contains("foia:s14"));
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod authority;
 pub mod cmd;
 pub mod compare;
 pub mod document;
 pub mod input;
+pub mod output;
+pub mod rules;
+pub mod scan;
+pub mod text;
+pub mod verdict;
+
+/// A document's scan, verdict and authority.
+#[derive(Debug)]
+pub struct Analysis<'t> {
+    pub scan: scan::Scan<'t>,
+    pub verdict: verdict::Verdict,
+    pub authority: Option<String>,
+}
+
+/// Scan and resolve one text. `authority` (from metadata) takes precedence over detection.
+pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str>) -> Analysis<'t> {
+    let hint = authority.and_then(|a| rules.authorities.iter().position(|x| x.name.eq_ignore_ascii_case(a)));
+    let scan = scan::scan(rules, text, hint);
+    let verdict = verdict::resolve(&scan);
+    let detected = scan.authority.map(|i| rules.authorities[i].name.clone());
+    Analysis { authority: authority.map(str::to_string).or(detected), scan, verdict }
+}

@@ -1,4 +1,4 @@
-//! Command-line shell over the foitag library.
+//! Command-line shell over the foitag library: parse arguments, dispatch, map errors to exit codes.
 use clap::{Parser, Subcommand};
 use foitag::cmd;
 use std::process::ExitCode;
@@ -12,6 +12,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Classify one response (a file or standard input).
+    Classify(cmd::classify::Args),
+    /// Classify every response under the given files and folders.
+    Tag(cmd::tag::Args),
+    /// Test or list the rules.
+    Rules(cmd::rules::Args),
     /// Compare authorities' refusal patterns from a tags CSV.
     Compare(cmd::compare::Args),
 }
@@ -19,11 +25,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Classify(a) => cmd::classify::run(a),
+        Command::Tag(a) => cmd::tag::run(a),
+        Command::Rules(a) => cmd::rules::run(a),
         Command::Compare(a) => cmd::compare::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
+            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return ExitCode::SUCCESS;
+            }
             eprintln!("foitag: error: {e:#}");
             ExitCode::from(2)
         }

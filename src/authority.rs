@@ -1,0 +1,38 @@
+//! Detecting which public authority wrote a document, from the aliases in `authorities.toml`.
+use crate::rules::RuleSet;
+use crate::scan::{Role, Segments};
+use crate::text::TextIndex;
+
+/// Index of the most likely authority: aliases in the authority's own messages weigh most,
+/// then the requester's salutation; the first seen wins ties.
+pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> Option<usize> {
+    let mut score: Vec<(i32, usize)> = vec![(0, usize::MAX); rules.authorities.len()];
+    let bytes = text.as_bytes();
+    for m in rules.authority_ac.find_iter(text) {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        let is_domain = rules.authorities[rules.alias_owner[m.pattern().as_usize()]]
+            .domains
+            .iter()
+            .any(|d| d.len() == m.len() && d.eq_ignore_ascii_case(&text[m.start()..m.end()]));
+        let word_ok = !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric());
+        if !word_ok || (is_domain && !matches!(before, Some(b'@' | b'.' | b'/'))) {
+            continue;
+        }
+        let msg = &segs.messages[segs.line_message[ix.line_of(m.start())]];
+        let w = match (msg.role, msg.quoted) {
+            (Role::Authority, false) => 3,
+            (Role::Authority, true) => 2,
+            (Role::Requester, _) => 1,
+        } + if is_domain { 1 } else { 0 };
+        let a = rules.alias_owner[m.pattern().as_usize()];
+        score[a].0 += w;
+        score[a].1 = score[a].1.min(m.start());
+    }
+    score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.0 > 0)
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(i, _)| i)
+}

@@ -1,0 +1,59 @@
+//! `foitag classify [FILE|-]`: the wide row for one document, or `--explain` for a person.
+use super::RulesArg;
+use crate::document::Document;
+use crate::output::{wide_header, WideRow};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+/// Arguments of `foitag classify`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The response to classify; `-` or nothing reads standard input.
+    pub file: Option<PathBuf>,
+    /// Print the verdict and every finding with its evidence, for a person.
+    #[arg(long)]
+    pub explain: bool,
+    /// Colours in --explain output: auto (on a terminal), always, never.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+    #[command(flatten)]
+    pub rules: RulesArg,
+}
+
+/// Run the subcommand.
+pub fn run(args: &Args) -> anyhow::Result<i32> {
+    let rules = args.rules.load()?;
+    let (id, bytes) = match args.file.as_deref() {
+        None => ("stdin".to_string(), read_stdin()?),
+        Some(p) if p.as_os_str() == "-" => ("stdin".to_string(), read_stdin()?),
+        Some(p) => {
+            let id = p.file_stem().map_or("document".into(), |s| s.to_string_lossy().to_string());
+            (id, std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)
+        }
+    };
+    let text = crate::input::decode_text(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", id))?;
+    let doc = Document { id, text, ..Default::default() };
+    let a = crate::analyse(&rules, &doc.text, None);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.explain {
+        let color = match args.color.as_str() {
+            "always" => true,
+            "never" => false,
+            _ => std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none(),
+        };
+        out.write_all(super::explain::render(&rules, &doc, &a, color).as_bytes())?;
+    } else {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(wide_header(&[]))?;
+        w.write_record(WideRow::from_analysis(&doc, &a).fields())?;
+        w.flush()?;
+    }
+    Ok(0)
+}
+
+fn read_stdin() -> anyhow::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    std::io::stdin().read_to_end(&mut v)?;
+    Ok(v)
+}

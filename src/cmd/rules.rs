@@ -1,0 +1,50 @@
+//! `foitag rules test|list`: check every rule against its examples, or list the rules.
+use super::RulesArg;
+use crate::rules::RuleSet;
+use std::io::Write;
+
+/// Arguments of `foitag rules`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+/// What to do with the rules.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Compile the rules and run every rule's examples; exit 2 on any failure.
+    Test(RulesArg),
+    /// List rule ids, kinds and descriptions.
+    List(RulesArg),
+}
+
+/// Run the subcommand.
+pub fn run(args: &Args) -> anyhow::Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match &args.action {
+        Action::Test(r) => match RuleSet::load(r.rules.as_deref()) {
+            Ok(set) => {
+                for w in &set.warnings {
+                    eprintln!("{w}");
+                }
+                let examples: usize = set.rules.iter().map(|r| r.matches.len() + r.no_match.len()).sum();
+                writeln!(out, "{} rules, {} examples: all pass; {} authorities", set.rules.len(), examples, set.authorities.len())?;
+                writeln!(out, "{} passed, 0 failed", set.rules.len())?;
+                Ok(0)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                Ok(2)
+            }
+        },
+        Action::List(r) => {
+            let set = r.load()?;
+            for rule in &set.rules {
+                writeln!(out, "{:32} {:10} {}", rule.id, format!("{:?}", rule.kind).to_lowercase(), rule.description)?;
+            }
+            Ok(0)
+        }
+    }
+}

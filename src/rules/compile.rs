@@ -1,0 +1,373 @@
+//! Compiling rule sources into a [`RuleSet`], collecting every problem as a located diagnostic.
+use super::diag::{Diagnostic, RuleErrors, Severity};
+use super::schema::{Kind, RawAuthority, RawFile, RawRule};
+use super::*;
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use regex::RegexBuilder;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Largest compiled program a pattern may have; bigger ones are rejected, not compiled.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// The embedded defaults followed by every `*.toml` file of `dir`, sorted by name.
+pub fn sources(dir: Option<&Path>) -> Result<Vec<(String, String)>, Diagnostic> {
+    let mut out: Vec<(String, String)> =
+        DEFAULT_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    if let Some(dir) = dir {
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Diagnostic::at(Severity::Error, "E000", &dir.display().to_string(), "", 0, format!("cannot read rules folder: {e}"))
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(&p).map_err(|e| {
+                Diagnostic::at(Severity::Error, "E000", &name, "", 0, format!("cannot read rule file: {e}"))
+            })?;
+            out.push((name, text));
+        }
+    }
+    Ok(out)
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    src: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, code: &'static str, offset: usize, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::at(Severity::Error, code, self.file, self.src, offset, msg));
+    }
+    fn warn(&mut self, code: &'static str, offset: usize, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::at(Severity::Warning, code, self.file, self.src, offset, msg));
+    }
+}
+
+/// Offset of `key = ` inside `span` of `src`, or of `needle` if given and found, else the span start.
+fn locate(src: &str, span: &std::ops::Range<usize>, key: &str, needle: Option<&str>) -> usize {
+    let body = &src[span.start.min(src.len())..span.end.min(src.len())];
+    if let Some(n) = needle.filter(|n| !n.is_empty()) {
+        let probe: String = n.chars().take(24).collect();
+        if let Some(i) = body.find(&probe) {
+            return span.start + i;
+        }
+    }
+    let mut off = 0;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') || rest.trim_start().starts_with('.') {
+                return span.start + off + (line.len() - t.len());
+            }
+        }
+        off += line.len();
+    }
+    span.start
+}
+
+/// Compile every source; all errors are reported together.
+pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
+    let mut diags = Vec::new();
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut authorities = Vec::new();
+    let mut disabled: Vec<(String, String, String, usize)> = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (file, src) in sources {
+        let mut cx = Ctx { file, src, diags: &mut diags };
+        let raw: RawFile = match toml::from_str(src) {
+            Ok(r) => r,
+            Err(e) => {
+                let off = e.span().map_or(0, |s| s.start);
+                cx.err("E001", off, e.message().trim().to_string());
+                continue;
+            }
+        };
+        for id in raw.disable {
+            let off = locate(src, &(0..src.len()), "disable", Some(&format!("\"{id}\"")));
+            disabled.push((id, file.clone(), src.clone(), off));
+        }
+        for spanned in raw.rule {
+            let span = spanned.span();
+            let table = spanned.into_inner();
+            let rr: RawRule = match toml::Value::Table(table).try_into() {
+                Ok(r) => r,
+                Err(e) => {
+                    let msg = e.message().trim().to_string();
+                    let key = msg.split('`').nth(1).unwrap_or("id").to_string();
+                    let off = locate(src, &span, &key, None);
+                    cx.err("E002", off, format!("invalid rule: {msg}"));
+                    continue;
+                }
+            };
+            if let Some(prev) = seen.insert(rr.id.clone(), file.clone()) {
+                let off = locate(src, &span, "id", None);
+                cx.err("E005", off, format!("duplicate rule id `{}` (first defined in {prev})", rr.id));
+                continue;
+            }
+            if let Some(rule) = compile_rule(&mut cx, rr, &span) {
+                rules.push(rule);
+            }
+        }
+        for spanned in raw.authority {
+            let span = spanned.span();
+            match toml::Value::Table(spanned.into_inner()).try_into::<RawAuthority>() {
+                Ok(a) => match parse_nation(&a.nation) {
+                    Some(nation) => authorities.push(Authority {
+                        name: a.name,
+                        aliases: a.aliases,
+                        domains: a.domains,
+                        nation,
+                    }),
+                    None => {
+                        let off = locate(src, &span, "nation", None);
+                        cx.err("E009", off, format!("unknown nation `{}` (england, wales, scotland, ni, uk)", a.nation));
+                    }
+                },
+                Err(e) => {
+                    let msg = e.message().trim().to_string();
+                    let key = msg.split('`').nth(1).unwrap_or("name").to_string();
+                    let off = locate(src, &span, &key, None);
+                    cx.err("E002", off, format!("invalid authority: {msg}"));
+                }
+            }
+        }
+    }
+    for (id, file, src, off) in disabled {
+        if !rules.iter().any(|r| r.id == id) {
+            diags.push(Diagnostic::at(Severity::Warning, "W002", &file, &src, off, format!("`disable` names no known rule `{id}`")));
+        }
+        rules.retain(|r| r.id != id);
+    }
+    if diags.iter().any(|d| d.is_error()) {
+        return Err(RuleErrors(diags));
+    }
+    build(rules, authorities, diags)
+}
+
+fn parse_nation(s: &str) -> Option<Nation> {
+    Some(match s {
+        "england" => Nation::England,
+        "wales" => Nation::Wales,
+        "scotland" => Nation::Scotland,
+        "ni" => Nation::NorthernIreland,
+        "uk" => Nation::Uk,
+        _ => return None,
+    })
+}
+
+fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Option<Rule> {
+    let errors_before = cx.diags.iter().filter(|d| d.is_error()).count();
+    let mut regexes = Vec::new();
+    for p in &rr.patterns {
+        match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
+            Ok(re) => regexes.push(re),
+            Err(regex::Error::CompiledTooBig(n)) => {
+                let off = locate(cx.src, span, "patterns", Some(p));
+                cx.err("E004", off, format!("pattern too large: compiled size would exceed {n} bytes"));
+            }
+            Err(e) => {
+                let off = locate(cx.src, span, "patterns", Some(p));
+                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                cx.err("E003", off, format!("invalid regex in rule `{}`: {first}", rr.id));
+            }
+        }
+    }
+    let mut unless = Vec::new();
+    for p in &rr.unless {
+        match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
+            Ok(re) => unless.push(re),
+            Err(e) => {
+                let off = locate(cx.src, span, "unless", Some(p));
+                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                cx.err("E003", off, format!("invalid `unless` regex in rule `{}`: {first}", rr.id));
+            }
+        }
+    }
+    if rr.patterns.is_empty() {
+        let off = locate(cx.src, span, "patterns", None);
+        cx.err("E010", off, format!("rule `{}` has no patterns", rr.id));
+    }
+    if rr.keywords.iter().all(|k| k.trim().is_empty()) {
+        let off = locate(cx.src, span, "keywords", None);
+        cx.err("E012", off, format!("rule `{}` has no keywords for the prefilter", rr.id));
+    }
+    let produces = produces(cx, &rr, span);
+    if rr.kind == Kind::Citation && regexes.iter().any(|r| !r.capture_names().any(|n| n == Some("list"))) {
+        let off = locate(cx.src, span, "patterns", None);
+        cx.err("E011", off, format!("citation rule `{}`: every pattern needs a `(?P<list>...)` group", rr.id));
+    }
+    let ex = rr.examples.unwrap_or_default();
+    if ex.matches.is_empty() {
+        let off = locate(cx.src, span, "id", None);
+        cx.err("E006", off, format!("rule `{}` has no examples that must match", rr.id));
+    }
+    if cx.diags.iter().filter(|d| d.is_error()).count() > errors_before {
+        return None;
+    }
+    let rule = Rule {
+        id: rr.id,
+        description: rr.description,
+        kind: rr.kind,
+        keywords: rr.keywords,
+        regexes,
+        unless,
+        produces: produces?,
+        matches: ex.matches,
+        no_match: ex.no_match,
+        file: cx.file.to_string(),
+    };
+    for failure in examples::check(&rule) {
+        let off = locate(cx.src, span, "examples", Some(failure.example()));
+        cx.err(failure.code(), off, failure.to_string());
+    }
+    for kw in &rule.keywords {
+        let k = kw.to_ascii_lowercase();
+        if !rule.matches.iter().any(|m| m.to_ascii_lowercase().contains(&k)) {
+            let off = locate(cx.src, span, "keywords", Some(kw));
+            cx.warn("W001", off, format!("keyword `{kw}` of rule `{}` occurs in none of its examples", rule.id));
+        }
+    }
+    (cx.diags.iter().filter(|d| d.is_error()).count() == errors_before).then_some(rule)
+}
+
+fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option<Produces> {
+    let need = |cx: &mut Ctx, key: &str, what: &str| {
+        let off = locate(cx.src, span, "kind", None);
+        cx.err("E009", off, format!("rule `{}`: kind needs `{key}` ({what})", rr.id));
+    };
+    let bad = |cx: &mut Ctx, key: &str, val: &str, what: &str| {
+        let off = locate(cx.src, span, key, None);
+        cx.err("E009", off, format!("rule `{}`: unknown {key} `{val}` ({what})", rr.id));
+    };
+    match rr.kind {
+        Kind::Citation => match rr.regime.as_deref() {
+            Some("act") => Some(Produces::Citation(Scheme::Act)),
+            Some("regs") => Some(Produces::Citation(Scheme::Regs)),
+            Some(v) => {
+                bad(cx, "regime", v, "act, regs");
+                None
+            }
+            None => {
+                need(cx, "regime", "act or regs");
+                None
+            }
+        },
+        Kind::Title => match &rr.sections {
+            Some(m) if m.keys().all(|k| k == "act" || k == "scotland") => Some(Produces::Title {
+                act: m.get("act").cloned(),
+                scotland: m.get("scotland").cloned(),
+            }),
+            Some(_) => {
+                bad(cx, "sections", "key", "keys are act, scotland");
+                None
+            }
+            None => {
+                need(cx, "sections", "e.g. { act = \"31\", scotland = \"35\" }");
+                None
+            }
+        },
+        Kind::Signal => match &rr.signal {
+            Some(s) => Some(Produces::Signal { name: s.clone(), weight: rr.weight }),
+            None => {
+                need(cx, "signal", "the signal name");
+                None
+            }
+        },
+        Kind::Modifier => match rr.status.as_deref().map(|s| (s, ModStatus::parse(s))) {
+            Some((_, Some(status))) => Some(Produces::Modifier { status, direction: rr.direction, scope: rr.scope }),
+            Some((s, None)) => {
+                bad(cx, "status", s, "hypothetical, negated, explanatory, historical, reported, provisional, applied");
+                None
+            }
+            None => {
+                need(cx, "status", "the status it gives");
+                None
+            }
+        },
+        Kind::Terminator => Some(Produces::Terminator),
+        Kind::OtherAct => Some(Produces::OtherAct),
+        Kind::Zone => match rr.zone.as_deref().map(|s| (s, ZoneKind::parse(s))) {
+            Some((_, Some(z))) => Some(Produces::Zone(z)),
+            Some((s, None)) => {
+                bad(cx, "zone", s, "footer, signature, web-noise, quoted-request, quoted-history");
+                None
+            }
+            None => {
+                need(cx, "zone", "the zone kind");
+                None
+            }
+        },
+        Kind::Boundary => match rr.boundary.as_deref().map(|s| (s, BoundaryKind::parse(s))) {
+            Some((_, Some(b))) => Some(Produces::Boundary(b)),
+            Some((s, None)) => {
+                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator");
+                None
+            }
+            None => {
+                need(cx, "boundary", "the boundary role");
+                None
+            }
+        },
+        Kind::Regime => {
+            let cue = match rr.regime.as_deref() {
+                Some("scotland") => RegimeCue::Scotland,
+                Some("uk") => RegimeCue::Uk,
+                Some("environmental") => RegimeCue::Environmental,
+                Some("act") => RegimeCue::Act,
+                Some(v) => {
+                    bad(cx, "regime", v, "scotland, uk, environmental, act");
+                    return None;
+                }
+                None => {
+                    need(cx, "regime", "scotland, uk, environmental or act");
+                    return None;
+                }
+            };
+            Some(Produces::Regime { cue, weight: rr.weight })
+        }
+    }
+}
+
+fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic>) -> Result<RuleSet, RuleErrors> {
+    let mut keywords: Vec<String> = Vec::new();
+    let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (ri, r) in rules.iter().enumerate() {
+        for k in &r.keywords {
+            let k = k.to_ascii_lowercase();
+            let ki = *index.entry(k.clone()).or_insert_with(|| {
+                keywords.push(k);
+                keyword_rules.push(Vec::new());
+                keywords.len() - 1
+            });
+            if !keyword_rules[ki].contains(&ri) {
+                keyword_rules[ki].push(ri);
+            }
+        }
+    }
+    let prefilter = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&keywords)
+        .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("keyword automaton: {e}"))]))?;
+    let mut aliases = Vec::new();
+    let mut alias_owner = Vec::new();
+    for (ai, a) in authorities.iter().enumerate() {
+        for s in a.aliases.iter().chain(a.domains.iter()) {
+            aliases.push(s.clone());
+            alias_owner.push(ai);
+        }
+    }
+    let authority_ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&aliases)
+        .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("authority automaton: {e}"))]))?;
+    Ok(RuleSet { rules, authorities, prefilter, keyword_rules, authority_ac, alias_owner, warnings })
+}

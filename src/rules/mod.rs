@@ -1,0 +1,278 @@
+//! Rules: the TOML schema, the compiler and the immutable [`RuleSet`] shared by all threads.
+pub mod compile;
+pub mod diag;
+pub mod examples;
+pub mod schema;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+pub use schema::{Direction, Kind, Scope};
+
+/// Default rule files, embedded in the binary.
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("rules/citations.toml", include_str!("../../rules/citations.toml")),
+    ("rules/titles.toml", include_str!("../../rules/titles.toml")),
+    ("rules/other-acts.toml", include_str!("../../rules/other-acts.toml")),
+    ("rules/regime.toml", include_str!("../../rules/regime.toml")),
+    ("rules/zones.toml", include_str!("../../rules/zones.toml")),
+    ("rules/modifiers.toml", include_str!("../../rules/modifiers.toml")),
+    ("rules/outcomes.toml", include_str!("../../rules/outcomes.toml")),
+    ("rules/roles.toml", include_str!("../../rules/roles.toml")),
+    ("rules/authorities.toml", include_str!("../../rules/authorities.toml")),
+];
+
+/// Numbering scheme of a citation pattern; the message's regime picks the Act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// "section N": FOIA, or FOISA in a Scottish message.
+    Act,
+    /// "regulation N": EIR, or EISR in a Scottish message.
+    Regs,
+}
+
+/// Status a context modifier gives to citations in its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ModStatus {
+    Hypothetical,
+    Negated,
+    Explanatory,
+    Historical,
+    Reported,
+    Provisional,
+    /// An applying frame: confirms reliance (used for review evidence).
+    Applied,
+}
+
+impl ModStatus {
+    /// Parse the name used in rule files.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "hypothetical" => Self::Hypothetical,
+            "negated" => Self::Negated,
+            "explanatory" => Self::Explanatory,
+            "historical" => Self::Historical,
+            "reported" => Self::Reported,
+            "provisional" => Self::Provisional,
+            "applied" => Self::Applied,
+            _ => return None,
+        })
+    }
+
+    /// The name used in rule files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Hypothetical => "hypothetical",
+            Self::Negated => "negated",
+            Self::Explanatory => "explanatory",
+            Self::Historical => "historical",
+            Self::Reported => "reported",
+            Self::Provisional => "provisional",
+            Self::Applied => "applied",
+        }
+    }
+}
+
+/// Zones of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ZoneKind {
+    Body,
+    QuotedRequest,
+    QuotedHistory,
+    Footer,
+    Signature,
+    WebNoise,
+}
+
+impl ZoneKind {
+    /// Parse the name used in rule files.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "body" => Self::Body,
+            "quoted-request" => Self::QuotedRequest,
+            "quoted-history" => Self::QuotedHistory,
+            "footer" => Self::Footer,
+            "signature" => Self::Signature,
+            "web-noise" => Self::WebNoise,
+            _ => return None,
+        })
+    }
+
+    /// The name used in rule files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Body => "body",
+            Self::QuotedRequest => "quoted-request",
+            Self::QuotedHistory => "quoted-history",
+            Self::Footer => "footer",
+            Self::Signature => "signature",
+            Self::WebNoise => "web-noise",
+        }
+    }
+}
+
+/// Line roles that shape segmentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoundaryKind {
+    /// An e-mail header line (From:, Sent:, To:, Subject:, Date:).
+    Header,
+    /// A marker that an earlier e-mail follows ("-----Original Message-----", "On ... wrote:").
+    QuoteIntro,
+    /// A line that opens a letter ("Dear ...", "Thank you for your request").
+    Opener,
+    /// A sign-off ("Yours sincerely", "Kind regards").
+    Closing,
+    /// A response heading ending a quoted request ("Response:", "Answer").
+    Response,
+    /// A separator between messages of an archive (a line of dashes).
+    Separator,
+}
+
+impl BoundaryKind {
+    /// Parse the name used in rule files.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "header" => Self::Header,
+            "quote-intro" => Self::QuoteIntro,
+            "opener" => Self::Opener,
+            "closing" => Self::Closing,
+            "response" => Self::Response,
+            "separator" => Self::Separator,
+            _ => return None,
+        })
+    }
+}
+
+/// Regime cue of a `regime` rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegimeCue {
+    /// Scottish law (FOISA/EISR).
+    Scotland,
+    /// Law of England, Wales and Northern Ireland / UK-wide (FOIA/EIR).
+    Uk,
+    /// Environmental information (EIR/EISR).
+    Environmental,
+    /// The general FOI Act (FOIA/FOISA) rather than the environmental regulations.
+    Act,
+}
+
+/// What a compiled rule produces.
+#[derive(Debug, Clone)]
+pub enum Produces {
+    Citation(Scheme),
+    /// Title-only citation: section under FOIA-family numbering and under FOISA numbering.
+    Title { act: Option<String>, scotland: Option<String> },
+    Signal { name: String, weight: i32 },
+    Modifier { status: ModStatus, direction: Direction, scope: Scope },
+    Terminator,
+    Zone(ZoneKind),
+    Boundary(BoundaryKind),
+    Regime { cue: RegimeCue, weight: i32 },
+    OtherAct,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    pub kind: Kind,
+    pub keywords: Vec<String>,
+    pub regexes: Vec<Regex>,
+    pub unless: Vec<Regex>,
+    pub produces: Produces,
+    pub matches: Vec<String>,
+    pub no_match: Vec<String>,
+    /// Rule file it came from.
+    pub file: String,
+}
+
+impl Rule {
+    /// Every match of the rule in `text` (all patterns, `unless` applied), as byte ranges
+    /// with the capture `list` if present.
+    pub fn find_all(&self, text: &str, out: &mut Vec<RuleMatch>) {
+        for re in &self.regexes {
+            for caps in re.captures_iter(text) {
+                let m = caps.get(0).expect("group 0");
+                if m.is_empty() {
+                    continue;
+                }
+                if self.unless.iter().any(|u| u.is_match(m.as_str())) {
+                    continue;
+                }
+                let list = caps.name("list").map(|l| (l.start(), l.end()));
+                out.push(RuleMatch { start: m.start(), end: m.end(), list });
+            }
+        }
+    }
+
+    /// Whether the rule matches `text` (prefilter keywords included).
+    pub fn matches_text(&self, text: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        if !self.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
+            return false;
+        }
+        let mut v = Vec::new();
+        self.find_all(text, &mut v);
+        !v.is_empty()
+    }
+}
+
+/// A match of a rule: byte span and optional `list` capture span.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMatch {
+    pub start: usize,
+    pub end: usize,
+    pub list: Option<(usize, usize)>,
+}
+
+/// Nation an authority belongs to (Scottish bodies default to FOISA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nation {
+    England,
+    Wales,
+    Scotland,
+    NorthernIreland,
+    Uk,
+}
+
+/// One known public authority.
+#[derive(Debug)]
+pub struct Authority {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub domains: Vec<String>,
+    pub nation: Nation,
+}
+
+/// The immutable compiled rule set.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub authorities: Vec<Authority>,
+    /// Keyword automaton over every rule's keywords.
+    pub(crate) prefilter: AhoCorasick,
+    /// For each prefilter pattern, the rules that own it.
+    pub(crate) keyword_rules: Vec<Vec<usize>>,
+    /// Alias and domain automaton; pattern index -> authority index.
+    pub(crate) authority_ac: AhoCorasick,
+    pub(crate) alias_owner: Vec<usize>,
+    /// Warnings found while compiling.
+    pub warnings: Vec<diag::Diagnostic>,
+}
+
+impl RuleSet {
+    /// Compile the embedded default rules.
+    pub fn defaults() -> Result<RuleSet, diag::RuleErrors> {
+        compile::compile(&compile::sources(None).map_err(|d| diag::RuleErrors(vec![d]))?)
+    }
+
+    /// Compile the defaults plus every `*.toml` in `dir` (if given).
+    pub fn load(dir: Option<&std::path::Path>) -> Result<RuleSet, diag::RuleErrors> {
+        compile::compile(&compile::sources(dir).map_err(|d| diag::RuleErrors(vec![d]))?)
+    }
+
+    /// Look up a rule by id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}

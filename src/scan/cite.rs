@@ -1,0 +1,291 @@
+//! Parsing citation lists ("23(5) and 24(2)", "31(1)(a)&(b)", "5.1.a&b") into numbered items with chains.
+
+/// One cited provision before the regime is known: number plus subsection chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawItem {
+    /// Section or regulation number, lower-case (`31`, `22a`).
+    pub number: String,
+    /// Subsection chain, outermost first (`["1", "a"]`).
+    pub chain: Vec<String>,
+}
+
+/// Parse the list starting at the beginning of `s`; returns the items and the byte length consumed.
+/// `plural` says the prefix was plural ("sections", "ss."), so bare continuation numbers are taken.
+pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
+    let mut p = Parser { s: s.as_bytes(), i: 0 };
+    let mut items = Vec::new();
+    let Some(first) = p.item() else { return (items, 0) };
+    let mut end = p.i;
+    items.extend(first);
+    loop {
+        let save = p.i;
+        if !p.separator() {
+            break;
+        }
+        p.prefix();
+        // "(b)" after a separator: sibling of the last chain element.
+        if p.peek() == Some(b'(') || p.peek_dot_sibling() {
+            let sib = if p.peek() == Some(b'(') { p.parens() } else { p.dot_sibling() };
+            if let (Some(sib), Some(last)) = (sib, items.last().cloned()) {
+                let depth = last.chain.len().saturating_sub(sib.len().max(1)) ;
+                let mut chain = last.chain[..depth.min(last.chain.len())].to_vec();
+                if last.chain.is_empty() {
+                    chain.clear();
+                }
+                chain.extend(sib);
+                items.push(RawItem { number: last.number.clone(), chain });
+                end = p.i;
+                continue;
+            }
+            break;
+        }
+        let num_start = p.i;
+        match p.item() {
+            Some(next) => {
+                let bare = next.iter().all(|it| it.chain.is_empty());
+                let n: u32 = next[0].number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
+                let followed_by_word = p.peek().is_some_and(|b| b == b' ') && p.next_word_is_noun();
+                if bare && ((!plural && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
+                    break;
+                }
+                items.extend(next);
+                end = p.i;
+            }
+            None => break,
+        }
+    }
+    (items, end)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(|b| b == b' ' || b == b'\t' || b == b'\n' || b == b'\r') {
+            self.i += 1;
+        }
+    }
+
+    /// NUM chain*: may expand to several items when the chain holds run-on siblings or ranges.
+    fn item(&mut self) -> Option<Vec<RawItem>> {
+        let start = self.i;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.i += 1;
+        }
+        let digits = self.i - start;
+        if digits == 0 || digits > 2 {
+            self.i = start;
+            return None;
+        }
+        let mut number = String::from_utf8_lossy(&self.s[start..self.i]).to_string();
+        // "22A": one letter directly after the digits, not followed by more letters.
+        if let Some(b) = self.peek().filter(|b| b.is_ascii_alphabetic()) {
+            let after = self.s.get(self.i + 1).copied();
+            if !after.is_some_and(|a| a.is_ascii_alphanumeric()) && b.eq_ignore_ascii_case(&b'a') {
+                number.push('a');
+                self.i += 1;
+            }
+        }
+        if self.peek().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            self.i = start;
+            return None;
+        }
+        let mut chains: Vec<Vec<String>> = vec![Vec::new()];
+        loop {
+            let save = self.i;
+            let group = if self.peek_paren_after_ws() {
+                self.parens()
+            } else if self.peek() == Some(b'.') {
+                self.dot_sibling()
+            } else {
+                None
+            };
+            let Some(group) = group else {
+                self.i = save;
+                break;
+            };
+            // Run-on siblings "(a)(b)": same kind of label at the same depth.
+            let last = chains[0].last().cloned();
+            let g = &group[0];
+            if group.len() == 1 && last.as_ref().is_some_and(|l| same_kind(l, g)) {
+                let mut sib = chains[0].clone();
+                sib.pop();
+                sib.push(g.clone());
+                chains.push(sib);
+                continue;
+            }
+            if chains.len() > 1 {
+                // After siblings, deeper labels apply to the last sibling only.
+                let mut last = chains.pop().unwrap_or_default();
+                last.extend(group);
+                chains.push(last);
+            } else {
+                chains[0].extend(group);
+            }
+        }
+        Some(chains.into_iter().map(|chain| RawItem { number: number.clone(), chain }).collect())
+    }
+
+    fn peek_paren_after_ws(&self) -> bool {
+        let mut j = self.i;
+        while self.s.get(j).is_some_and(|b| *b == b' ') {
+            j += 1;
+        }
+        self.s.get(j) == Some(&b'(') && j - self.i <= 1
+    }
+
+    /// "(1)", "( 3A )", "(a)-(c)" (expanded); returns one label per group consumed (one group).
+    fn parens(&mut self) -> Option<Vec<String>> {
+        self.skip_spaces();
+        if self.peek() != Some(b'(') {
+            return None;
+        }
+        let start = self.i;
+        self.i += 1;
+        self.skip_spaces();
+        let ls = self.i;
+        while self.peek().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            self.i += 1;
+        }
+        let label = String::from_utf8_lossy(&self.s[ls..self.i]).to_ascii_lowercase();
+        self.skip_spaces();
+        if label.is_empty() || label.len() > 4 || self.peek() != Some(b')') {
+            self.i = start;
+            return None;
+        }
+        self.i += 1;
+        Some(vec![label])
+    }
+
+    fn skip_spaces(&mut self) {
+        while self.peek() == Some(b' ') {
+            self.i += 1;
+        }
+    }
+
+    fn peek_dot_sibling(&self) -> bool {
+        let s = &self.s[self.i..];
+        let n = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        (1..=2).contains(&n) && !s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) && s.first().is_some_and(|b| b.is_ascii_lowercase())
+    }
+
+    /// ".1" or ".a" in dotted chains, or a bare letter after a separator ("5.1.a&b").
+    fn dot_sibling(&mut self) -> Option<Vec<String>> {
+        let start = self.i;
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+        }
+        let ls = self.i;
+        while self.peek().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            self.i += 1;
+        }
+        let n = self.i - ls;
+        let next_ok = !self.peek().is_some_and(|b| b.is_ascii_alphanumeric());
+        if !(1..=2).contains(&n) || !next_ok {
+            self.i = start;
+            return None;
+        }
+        Some(vec![String::from_utf8_lossy(&self.s[ls..self.i]).to_ascii_lowercase()])
+    }
+
+    /// ",", "&", "and", "or", "and/or", "/" between items; consumes surrounding spaces.
+    fn separator(&mut self) -> bool {
+        let save = self.i;
+        self.skip_spaces();
+        let rest = &self.s[self.i..];
+        let lower = |n: usize| rest.get(..n).map(|w| w.to_ascii_lowercase());
+        let len = if rest.starts_with(b",") || rest.starts_with(b"&") || rest.starts_with(b"/") {
+            1
+        } else if lower(7).as_deref() == Some(b"and/or ") {
+            6
+        } else if lower(4).as_deref() == Some(b"and ") {
+            3
+        } else if lower(3).as_deref() == Some(b"or ") {
+            2
+        } else {
+            0
+        };
+        if len == 0 {
+            self.i = save;
+            return false;
+        }
+        self.i += len;
+        self.skip_ws();
+        // "and section 24", "& s.31"
+        true
+    }
+
+    /// Optional repeated prefix inside a list: "section", "sections", "s.", "ss.", "s", "reg", "regulation".
+    fn prefix(&mut self) {
+        let rest = &self.s[self.i..];
+        let low: Vec<u8> = rest.iter().take(12).map(|b| b.to_ascii_lowercase()).collect();
+        for p in [&b"sections "[..], b"section ", b"regulations ", b"regulation ", b"regs. ", b"reg. ", b"regs ", b"reg ", b"ss. ", b"ss.", b"s. ", b"s.", b"s "] {
+            if low.starts_with(p) {
+                self.i += p.len();
+                self.skip_spaces();
+                return;
+            }
+        }
+        if low.first() == Some(&b's') && low.get(1).is_some_and(|b| b.is_ascii_digit()) {
+            self.i += 1;
+        }
+    }
+
+    fn next_word_is_noun(&self) -> bool {
+        let rest = &self.s[self.i..];
+        let w: Vec<u8> = rest.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).map(|b| b.to_ascii_lowercase()).collect();
+        matches!(
+            w.as_slice(),
+            b"officers" | b"days" | b"hours" | b"working" | b"people" | b"cases" | b"months" | b"years" | b"weeks" | b"staff" | b"requests" | b"questions" | b"incidents" | b"pages" | b"per"
+        )
+    }
+}
+
+fn same_kind(a: &str, b: &str) -> bool {
+    let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase();
+    let digit = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    let roman = |s: &str| matches!(s, "i" | "ii" | "iii" | "iv" | "v" | "vi");
+    if roman(a) && roman(b) && !(a == "i" && b == "ii" && false) {
+        return a != "i" || b != "i";
+    }
+    (letter(a) && letter(b) && b > a) || (digit(a) && digit(b) && b != a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str, plural: bool) -> Vec<String> {
+        parse_list(s, plural).0.iter().map(|i| format!("{}{}", i.number, i.chain.iter().map(|c| format!("({c})")).collect::<String>())).collect()
+    }
+
+    #[test]
+    fn chains_lists_and_siblings() {
+        assert_eq!(show("31(1)(a)&(b) applies", false), ["31(1)(a)", "31(1)(b)"]);
+        assert_eq!(show("31(1)(a)(b) – Law", false), ["31(1)(a)", "31(1)(b)"]);
+        assert_eq!(show("23(5) and 24(2).", true), ["23(5)", "24(2)"]);
+        assert_eq!(show("30(3), 31(3) and 40(5)", true), ["30(3)", "31(3)", "40(5)"]);
+        assert_eq!(show("21, 40 & 43", true), ["21", "40", "43"]);
+        assert_eq!(show("40(5B)(a)(i)", false), ["40(5b)(a)(i)"]);
+        assert_eq!(show("36(2)(b)(i)&(ii)", false), ["36(2)(b)(i)", "36(2)(b)(ii)"]);
+        assert_eq!(show("31 (1) (a)", false), ["31(1)(a)"]);
+        assert_eq!(show("22A of", false), ["22a"]);
+        assert_eq!(show("5.1.a&b or 15.1.a&b", false), ["5(1)(a)", "5(1)(b)", "15(1)(a)", "15(1)(b)"]);
+        assert_eq!(show("12(5)(b) and (e)", false), ["12(5)(b)", "12(5)(e)"]);
+    }
+
+    #[test]
+    fn stops_at_ordinary_numbers() {
+        assert_eq!(show("40(2) and 3 officers", false), ["40(2)"]);
+        assert_eq!(show("12 and 2023", false), ["12"]);
+        assert_eq!(show("43. The", false), ["43"]);
+        assert!(show("2024", false).is_empty());
+    }
+}

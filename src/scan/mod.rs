@@ -1,0 +1,257 @@
+//! Scanning one document with a [`RuleSet`]: prefilter, rule matches, segmentation, citations
+//! with their status, and signals. The result keeps byte offsets into the original text.
+pub mod canon;
+pub mod cite;
+pub mod segment;
+pub mod status;
+
+use crate::rules::{BoundaryKind, ModStatus, Produces, RegimeCue, RuleMatch, RuleSet, Scheme, ZoneKind};
+use crate::text::TextIndex;
+pub use canon::{Canon, Regime};
+pub use segment::{Message, Role, Segments};
+pub use status::Status;
+
+/// One provision named by a citation, with its status.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub canon: Canon,
+    pub status: Status,
+}
+
+/// A citation found in the text: one span, one or more provisions.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub start: usize,
+    pub end: usize,
+    pub rule: usize,
+    pub message: usize,
+    pub zone: ZoneKind,
+    pub items: Vec<Item>,
+    /// Why the status was given, in words.
+    pub reason: String,
+    /// Rule of the modifier that decided the status, if any.
+    pub cue_rule: Option<usize>,
+    /// Named by its title only ("the law enforcement exemption").
+    pub title_only: bool,
+}
+
+/// A signal hit (outcome cue, NCND, role...), possibly neutralised by a modifier.
+#[derive(Debug, Clone)]
+pub struct Signal {
+    pub name: String,
+    pub weight: i32,
+    pub start: usize,
+    pub end: usize,
+    pub rule: usize,
+    pub message: usize,
+    pub zone: ZoneKind,
+    /// A modifier in scope (hypothetical, negated...), if any.
+    pub modifier: Option<(ModStatus, usize)>,
+}
+
+impl Signal {
+    /// Counts towards the message's kind: in the body and not neutralised.
+    pub fn active(&self) -> bool {
+        self.zone == ZoneKind::Body && self.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Historical))
+    }
+}
+
+/// Regime evidence of one message.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RegimeScore {
+    pub scotland: i32,
+    pub environmental: i32,
+}
+
+/// Everything found in one document.
+#[derive(Debug)]
+pub struct Scan<'t> {
+    pub text: &'t str,
+    pub index: TextIndex,
+    pub segments: Segments,
+    pub citations: Vec<Citation>,
+    pub signals: Vec<Signal>,
+    /// Per message: is it under Scottish law.
+    pub scotland: Vec<bool>,
+    /// Per message regime evidence.
+    pub regime_scores: Vec<RegimeScore>,
+    /// Index of the detected authority in the rule set.
+    pub authority: Option<usize>,
+}
+
+/// Raw matches of every rule that passed the prefilter, grouped by rule.
+pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
+    let mut active = vec![false; rules.rules.len()];
+    for m in rules.prefilter.find_overlapping_iter(text) {
+        for &r in &rules.keyword_rules[m.pattern().as_usize()] {
+            active[r] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    for (ri, rule) in rules.rules.iter().enumerate() {
+        if !active[ri] {
+            continue;
+        }
+        buf.clear();
+        rule.find_all(text, &mut buf);
+        out.extend(buf.iter().map(|m| (ri, *m)));
+    }
+    out
+}
+
+/// Scan `text` with `rules`. `nation_hint` is the Scottish default when the text gives no cue.
+pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -> Scan<'t> {
+    let index = TextIndex::new(text);
+    let matches = rule_matches(rules, text);
+
+    // Segmentation from boundary and zone rules (a mark counts where a match starts a line).
+    let mut marks = segment::LineMarks::new(index.lines());
+    for (ri, m) in &matches {
+        let line = index.line_of(m.start);
+        let at_line_start = text[index.line_starts[line]..m.start].trim().is_empty();
+        match rules.rules[*ri].produces {
+            Produces::Boundary(b) if at_line_start || b == BoundaryKind::QuoteIntro => {
+                marks.boundary[line].get_or_insert(b);
+            }
+            Produces::Zone(z) => {
+                let keep = marks.zone_start[line].is_some_and(|old| old == ZoneKind::Footer);
+                if !keep {
+                    marks.zone_start[line] = Some(z);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut segments = segment::segment(text, &index, &marks);
+    let zone_at = |segs: &Segments, off: usize| segs.line_zone[index.line_of(off)];
+    let msg_at = |segs: &Segments, off: usize| segs.line_message[index.line_of(off)];
+
+    // Signals first: roles decide who wrote each message.
+    let mut signals = Vec::new();
+    let mut modifiers = Vec::new();
+    let mut terminators = Vec::new();
+    let mut other_acts = Vec::new();
+    let mut regime_scores = vec![RegimeScore::default(); segments.messages.len()];
+    let mut doc_regime = RegimeScore::default();
+    for (ri, m) in &matches {
+        match &rules.rules[*ri].produces {
+            Produces::Signal { name, weight } => signals.push(Signal {
+                name: name.clone(),
+                weight: *weight,
+                start: m.start,
+                end: m.end,
+                rule: *ri,
+                message: msg_at(&segments, m.start),
+                zone: zone_at(&segments, m.start),
+                modifier: None,
+            }),
+            Produces::Modifier { status, direction, scope } => modifiers.push(status::Cue {
+                start: m.start,
+                end: m.end,
+                rule: *ri,
+                status: *status,
+                direction: *direction,
+                scope: *scope,
+            }),
+            Produces::Terminator => terminators.push((m.start, m.end)),
+            Produces::OtherAct => other_acts.push((m.start, m.end)),
+            Produces::Regime { cue, weight } => {
+                let mi = msg_at(&segments, m.start);
+                for s in [&mut regime_scores[mi], &mut doc_regime] {
+                    match cue {
+                        RegimeCue::Scotland => s.scotland += weight,
+                        RegimeCue::Uk => s.scotland -= weight,
+                        RegimeCue::Environmental => s.environmental += weight,
+                        RegimeCue::Act => s.environmental -= weight,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    assign_roles(&mut segments, &signals);
+    terminators.sort_unstable();
+    modifiers.sort_by_key(|c| c.start);
+    let ctx = status::Context { text, index: &index, modifiers: &modifiers, terminators: &terminators, other_acts: &other_acts };
+    for s in &mut signals {
+        s.zone = effective_zone(&segments, s.message, s.zone);
+        s.modifier = ctx.modifier_for(s.start, s.end).map(|(c, _)| (c.status, c.rule));
+    }
+
+    let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index));
+    let scottish_authority = authority.is_some_and(|a| rules.authorities[a].nation == crate::rules::Nation::Scotland);
+    let scotland: Vec<bool> = regime_scores
+        .iter()
+        .map(|s| if s.scotland != 0 { s.scotland > 0 } else if doc_regime.scotland != 0 { doc_regime.scotland > 0 } else { scottish_authority })
+        .collect();
+
+    let mut citations = Vec::new();
+    for (ri, m) in &matches {
+        let rule = &rules.rules[*ri];
+        let (raw, end, title_only) = match &rule.produces {
+            Produces::Citation(scheme) => {
+                let Some((ls, _)) = m.list else { continue };
+                let prefix = text[m.start..ls].to_ascii_lowercase();
+                let plural = prefix.contains("sections") || prefix.contains("ss") || prefix.contains("regs") || prefix.contains("regulations");
+                let (items, used) = cite::parse_list(&text[ls..], plural);
+                if items.is_empty() {
+                    continue;
+                }
+                (items.into_iter().map(|i| (i, *scheme)).collect::<Vec<_>>(), ls + used, false)
+            }
+            Produces::Title { act, scotland: scot } => {
+                let mi = msg_at(&segments, m.start);
+                let number = if scotland[mi] { scot } else { act };
+                let Some(number) = number else { continue };
+                (vec![(cite::RawItem { number: number.to_ascii_lowercase(), chain: vec![] }, Scheme::Act)], m.end, true)
+            }
+            _ => continue,
+        };
+        let mi = msg_at(&segments, m.start);
+        let zone = effective_zone(&segments, mi, zone_at(&segments, m.start));
+        let items: Vec<Item> = raw
+            .iter()
+            .filter_map(|(it, scheme)| canon::canonical(it, Regime::of(*scheme, scotland[mi])))
+            .map(|canon| Item { canon, status: Status::Cited })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let mut c = Citation { start: m.start, end, rule: *ri, message: mi, zone, items, reason: String::new(), cue_rule: None, title_only };
+        ctx.decide(&mut c, &segments.messages[mi]);
+        citations.push(c);
+    }
+    citations.sort_by_key(|c| (c.start, c.end));
+    // A title right after a numbered citation of the same section adds nothing.
+    citations.dedup_by(|b, a| b.title_only && b.start < a.end + 40 && b.items[0].canon.id == a.items[0].canon.id);
+    signals.sort_by_key(|s| (s.start, s.rule));
+    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority }
+}
+
+/// Lines of requester messages and quoted e-mails count as quoted history, whatever their zone.
+fn effective_zone(segments: &Segments, message: usize, zone: ZoneKind) -> ZoneKind {
+    let m = &segments.messages[message];
+    if (m.quoted || m.role == Role::Requester) && matches!(zone, ZoneKind::Body | ZoneKind::QuotedRequest) {
+        ZoneKind::QuotedHistory
+    } else {
+        zone
+    }
+}
+
+/// A message is the requester's when its requester cues outweigh its authority cues.
+fn assign_roles(segments: &mut Segments, signals: &[Signal]) {
+    let mut score = vec![0i32; segments.messages.len()];
+    for s in signals.iter().filter(|s| s.zone != ZoneKind::QuotedRequest) {
+        match s.name.as_str() {
+            "role-requester" => score[s.message] += s.weight,
+            "role-authority" => score[s.message] -= s.weight,
+            _ => {}
+        }
+    }
+    for (m, sc) in segments.messages.iter_mut().zip(score) {
+        if sc > 0 {
+            m.role = Role::Requester;
+        }
+    }
+}

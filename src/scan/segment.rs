@@ -1,0 +1,250 @@
+//! Segmentation: split a document into messages (authority or requester, quoted or not) and
+//! give every line a zone (body, quoted request, quoted history, footer, signature, web noise).
+use crate::rules::{BoundaryKind, ZoneKind};
+use crate::text::TextIndex;
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Authority,
+    Requester,
+}
+
+impl Role {
+    /// Name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Authority => "authority",
+            Role::Requester => "requester",
+        }
+    }
+}
+
+/// One message of a document.
+#[derive(Debug, Clone)]
+pub struct Message {
+    /// Byte range in the document.
+    pub start: usize,
+    pub end: usize,
+    /// 0-based line range [first, last).
+    pub first_line: usize,
+    pub last_line: usize,
+    /// A copy of an earlier e-mail inside a later one.
+    pub quoted: bool,
+    pub role: Role,
+}
+
+/// Line-level marks found by boundary and zone rules.
+#[derive(Debug, Default, Clone)]
+pub struct LineMarks {
+    pub boundary: Vec<Option<BoundaryKind>>,
+    /// Zone that starts at this line (extends per zone kind).
+    pub zone_start: Vec<Option<ZoneKind>>,
+}
+
+impl LineMarks {
+    /// Empty marks for `n` lines.
+    pub fn new(n: usize) -> Self {
+        LineMarks { boundary: vec![None; n], zone_start: vec![None; n] }
+    }
+}
+
+/// Messages and the zone of every line.
+#[derive(Debug, Clone)]
+pub struct Segments {
+    pub messages: Vec<Message>,
+    pub line_zone: Vec<ZoneKind>,
+    /// Message index of every line.
+    pub line_message: Vec<usize>,
+}
+
+/// Split the text into messages and zones.
+pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
+    let n = ix.lines();
+    let blank: Vec<bool> = (0..n)
+        .map(|l| {
+            let (s, e) = ix.line_range(text, l);
+            text[s..e].trim().is_empty()
+        })
+        .collect();
+    let is_header = |l: usize| marks.boundary[l] == Some(BoundaryKind::Header);
+    // A header block: two or more header lines within six lines.
+    let header_block = |l: usize| is_header(l) && (l..(l + 6).min(n)).filter(|&k| is_header(k)).count() >= 2;
+
+    let mut starts: Vec<(usize, bool)> = vec![(0, false)];
+    let mut closed = false;
+    let mut seen_content = false;
+    let mut inherit_quote = false;
+    let mut after_separator = false;
+    let mut l = 0;
+    while l < n {
+        let b = marks.boundary[l];
+        let cur_quoted = starts.last().is_some_and(|s| s.1);
+        match b {
+            Some(BoundaryKind::Separator) => {
+                starts.push((l + 1, false));
+                closed = false;
+                inherit_quote = false;
+                after_separator = true;
+                l += 1;
+                continue;
+            }
+            Some(BoundaryKind::QuoteIntro) if seen_content => {
+                starts.push((l, true));
+                closed = false;
+                inherit_quote = true;
+                let mut k = l + 1;
+                while k < n && (is_header(k) || blank[k]) {
+                    k += 1;
+                }
+                l = k;
+                continue;
+            }
+            Some(BoundaryKind::Header) if header_block(l) && (l == 0 || !is_header(l - 1)) => {
+                let quoted = seen_content && !after_separator;
+                if starts.last().is_some_and(|s| s.0 != l) {
+                    starts.push((l, quoted));
+                } else if let Some(s) = starts.last_mut() {
+                    s.1 = quoted;
+                }
+                closed = false;
+                inherit_quote = quoted && cur_quoted && inherit_quote;
+                let mut k = l;
+                while k < n && (is_header(k) || (blank[k] && k == l + 1)) {
+                    k += 1;
+                }
+                after_separator = false;
+                l = k;
+                continue;
+            }
+            Some(BoundaryKind::Opener) if closed => {
+                starts.push((l, cur_quoted && inherit_quote));
+                closed = false;
+            }
+            Some(BoundaryKind::Closing) => closed = true,
+            _ => {}
+        }
+        if marks.zone_start[l] == Some(ZoneKind::Footer) {
+            closed = true;
+        }
+        if !blank[l] {
+            seen_content = true;
+            after_separator = false;
+        }
+        l += 1;
+    }
+    starts.dedup_by_key(|s| s.0);
+    let mut messages = Vec::new();
+    let mut line_message = vec![0; n];
+    for (i, &(first, quoted)) in starts.iter().enumerate() {
+        let last = starts.get(i + 1).map_or(n, |s| s.0);
+        if first >= last {
+            continue;
+        }
+        let start = ix.line_starts[first];
+        let end = if last < n { ix.line_starts[last] } else { text.len() };
+        for lm in line_message.iter_mut().take(last).skip(first) {
+            *lm = messages.len();
+        }
+        messages.push(Message { start, end, first_line: first, last_line: last, quoted, role: Role::Authority });
+    }
+    if messages.is_empty() {
+        messages.push(Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority });
+    }
+    let line_zone = zones(text, ix, marks, &messages, &blank);
+    Segments { messages, line_zone, line_message }
+}
+
+/// Give every line its zone. Footers and signatures run to the end of their message; web noise
+/// and `>` history are single lines; a quoted request runs until a response heading or the end
+/// of the list of questions.
+fn zones(text: &str, ix: &TextIndex, marks: &LineMarks, messages: &[Message], blank: &[bool]) -> Vec<ZoneKind> {
+    let n = ix.lines();
+    let mut zone = vec![ZoneKind::Body; n];
+    for m in messages {
+        let mut tail: Option<ZoneKind> = None;
+        let mut l = m.first_line;
+        while l < m.last_line {
+            if let Some(z) = marks.zone_start[l] {
+                match z {
+                    ZoneKind::Footer => tail = Some(ZoneKind::Footer),
+                    ZoneKind::Signature if tail.is_none() => tail = Some(ZoneKind::Signature),
+                    ZoneKind::WebNoise | ZoneKind::QuotedHistory => {
+                        zone[l] = z;
+                        l += 1;
+                        continue;
+                    }
+                    ZoneKind::QuotedRequest if tail.is_none() => {
+                        let end = request_end(text, ix, marks, blank, l, m.last_line);
+                        for z in zone.iter_mut().take(end).skip(l) {
+                            *z = ZoneKind::QuotedRequest;
+                        }
+                        l = end;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if marks.boundary[l] == Some(BoundaryKind::Closing) && tail.is_none() {
+                tail = Some(ZoneKind::Signature);
+            }
+            if let Some(t) = tail {
+                zone[l] = t;
+            }
+            l += 1;
+        }
+    }
+    zone
+}
+
+/// End (exclusive line) of a quoted request starting at `start`.
+fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], start: usize, limit: usize) -> usize {
+    let line = |l: usize| {
+        let (s, e) = ix.line_range(text, l);
+        text[s..e].trim()
+    };
+    let is_item = |t: &str| {
+        let t = t.trim_start_matches(['"', '\'', '“', '‘']);
+        t.starts_with(['•', '·', '-', '*', '(', '\u{f0b7}', '–', '>'])
+            || t.bytes().take_while(|b| b.is_ascii_digit()).count().clamp(0, 3) > 0
+                && t.bytes().nth(t.bytes().take_while(|b| b.is_ascii_digit()).count()).is_some_and(|b| matches!(b, b'.' | b')' | b':'))
+            || t.len() > 1 && t.as_bytes()[0].is_ascii_lowercase() && t.as_bytes()[1] == b')'
+            || t.starts_with('Q') && t.as_bytes().get(1).is_some_and(|b| b.is_ascii_digit())
+    };
+    let first_text = line(start);
+    let marker_has_text = first_text.find(':').is_some_and(|i| first_text[i + 1..].trim().len() > 3);
+    let mut l = start + 1;
+    let mut prev_ended = marker_has_text && ends_sentence(first_text);
+    let mut saw_content = marker_has_text;
+    let mut blank_run = 0;
+    while l < limit && l < start + 60 {
+        if marks.boundary[l] == Some(BoundaryKind::Response) {
+            return l;
+        }
+        if marks.zone_start[l].is_some_and(|z| z != ZoneKind::QuotedRequest && z != ZoneKind::QuotedHistory) {
+            return l;
+        }
+        let t = line(l);
+        if blank[l] {
+            blank_run += 1;
+            if blank_run >= 2 && saw_content {
+                return l;
+            }
+            l += 1;
+            continue;
+        }
+        let item = is_item(t);
+        if saw_content && prev_ended && !item && (blank_run > 0 || !t.starts_with(['"', '“', '\''])) {
+            return l;
+        }
+        blank_run = 0;
+        saw_content = true;
+        prev_ended = ends_sentence(t);
+        l += 1;
+    }
+    l
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '?', '!', ':'])
+}

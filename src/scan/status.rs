@@ -1,0 +1,224 @@
+//! Deciding a citation's status: other Act, quoted, boilerplate, procedural, or the status of a
+//! context modifier (ConText style: a cue, a direction, a scope, terminators), else cited.
+use super::segment::{Message, Role};
+use super::Citation;
+use crate::rules::{Direction, ModStatus, Scope, ZoneKind};
+use crate::text::TextIndex;
+
+/// Status of one named provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Cited,
+    Hypothetical,
+    Negated,
+    Explanatory,
+    Historical,
+    Reported,
+    Provisional,
+    Procedural,
+    Quoted,
+    Boilerplate,
+    OtherAct,
+}
+
+impl Status {
+    /// Name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Cited => "cited",
+            Status::Hypothetical => "hypothetical",
+            Status::Negated => "negated",
+            Status::Explanatory => "explanatory",
+            Status::Historical => "historical",
+            Status::Reported => "reported",
+            Status::Provisional => "provisional",
+            Status::Procedural => "procedural",
+            Status::Quoted => "quoted",
+            Status::Boilerplate => "boilerplate",
+            Status::OtherAct => "other-act",
+        }
+    }
+
+    fn from_mod(m: ModStatus) -> Status {
+        match m {
+            ModStatus::Hypothetical => Status::Hypothetical,
+            ModStatus::Negated => Status::Negated,
+            ModStatus::Explanatory => Status::Explanatory,
+            ModStatus::Historical => Status::Historical,
+            ModStatus::Reported => Status::Reported,
+            ModStatus::Provisional => Status::Provisional,
+            ModStatus::Applied => Status::Cited,
+        }
+    }
+}
+
+/// A modifier cue found in the text.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub rule: usize,
+    pub status: ModStatus,
+    pub direction: Direction,
+    pub scope: Scope,
+}
+
+/// What status decisions look at.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub index: &'a TextIndex,
+    pub modifiers: &'a [Cue],
+    pub terminators: &'a [(usize, usize)],
+    pub other_acts: &'a [(usize, usize)],
+}
+
+impl Context<'_> {
+    /// The modifier whose scope covers [start, end), nearest first; ties go to the stronger status.
+    pub fn modifier_for(&self, start: usize, end: usize) -> Option<(&Cue, usize)> {
+        let (ss, se) = self.index.sentence(start);
+        let lo = ss.saturating_sub(400);
+        let from = self.modifiers.partition_point(|c| c.start < lo);
+        let mut best: Option<(&Cue, usize)> = None;
+        for c in &self.modifiers[from..] {
+            if c.start > se + 400 {
+                break;
+            }
+            let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both);
+            let backward = c.start >= end && matches!(c.direction, Direction::Backward | Direction::Both);
+            let inside = c.start < end && c.end > start;
+            if !(forward || backward || inside) {
+                continue;
+            }
+            let (a, b) = self.bounds(c);
+            if !(inside || (forward && start < b) || (backward && end > a)) {
+                continue;
+            }
+            let dist = if forward { start - c.end } else if backward { c.start - end } else { 0 };
+            let better = match best {
+                None => true,
+                Some((bc, bd)) => dist < bd || (dist == bd && rank(c.status) < rank(bc.status)),
+            };
+            if better {
+                best = Some((c, dist));
+            }
+        }
+        best
+    }
+
+    /// Scope of a cue: from the cue to the end of its sentence/line/paragraph (forward) or back
+    /// to its start, cut at terminators.
+    fn bounds(&self, c: &Cue) -> (usize, usize) {
+        let (mut a, mut b) = match c.scope {
+            Scope::Sentence => self.index.sentence(c.start),
+            Scope::Line => {
+                let l = self.index.line_of(c.start);
+                self.index.line_range(self.text, l)
+            }
+            Scope::Paragraph => self.index.paragraph(self.text, c.start),
+        };
+        // Terminators between the cue and the scope edge cut the scope.
+        let i = self.terminators.partition_point(|t| t.0 < c.end);
+        if let Some(t) = self.terminators.get(i) {
+            if t.0 < b {
+                b = t.0;
+            }
+        }
+        if i > 0 {
+            let t = self.terminators[i - 1];
+            if t.1 <= c.start && t.1 > a {
+                a = t.1;
+            }
+        }
+        (a, b)
+    }
+
+    /// Give `c` and its items their status.
+    pub fn decide(&self, c: &mut Citation, msg: &Message) {
+        let (status, reason, cue) = self.status_of(c, msg);
+        c.reason = reason;
+        c.cue_rule = cue;
+        for it in &mut c.items {
+            it.status = if status == Status::Cited && !it.canon.ground { Status::Procedural } else { status };
+        }
+    }
+
+    fn status_of(&self, c: &Citation, msg: &Message) -> (Status, String, Option<usize>) {
+        if !c.title_only {
+            if let Some(act) = self.adjacent_act(c.start, c.end) {
+                return (Status::OtherAct, format!("other Act: '{act}' beside the number"), None);
+            }
+        }
+        if msg.role == Role::Requester {
+            return (Status::Quoted, "quoted: inside the requester's text".into(), None);
+        }
+        if msg.quoted {
+            return (Status::Quoted, "quoted: inside an earlier e-mail quoted in the thread".into(), None);
+        }
+        match c.zone {
+            ZoneKind::QuotedRequest | ZoneKind::QuotedHistory => {
+                return (Status::Quoted, format!("quoted: in the {} zone", c.zone.name()), None)
+            }
+            ZoneKind::Footer | ZoneKind::Signature | ZoneKind::WebNoise => {
+                return (Status::Boilerplate, format!("boilerplate: in the {} zone", c.zone.name()), None)
+            }
+            ZoneKind::Body => {}
+        }
+        if let Some((cue, _)) = self.modifier_for(c.start, c.end) {
+            let st = Status::from_mod(cue.status);
+            let where_ = match cue.direction {
+                Direction::Forward => "before it",
+                Direction::Backward => "after it",
+                Direction::Both => "beside it",
+            };
+            let scope = match cue.scope {
+                Scope::Sentence => "sentence",
+                Scope::Line => "line",
+                Scope::Paragraph => "paragraph",
+            };
+            let cue_text: String = self.text[cue.start..cue.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            return (st, format!("{}: '{cue_text}' {where_} in the same {scope}", cue.status.name()), Some(cue.rule));
+        }
+        (Status::Cited, "cited: named in the body of an authority message".into(), None)
+    }
+
+    /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
+    fn adjacent_act(&self, start: usize, end: usize) -> Option<&str> {
+        let i = self.other_acts.partition_point(|a| a.1 <= start.saturating_sub(60));
+        for &(a, b) in &self.other_acts[i..] {
+            if a > end + 60 {
+                break;
+            }
+            if a >= end {
+                let gap = self.text[end..a].to_ascii_lowercase();
+                let joiners = gap
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| matches!(w, "of" | "the" | "under" | "in"));
+                if gap.len() <= 30 && joiners && !gap.contains(['.', ';', ':']) {
+                    return Some(&self.text[a..b]);
+                }
+            } else if b <= start {
+                let gap = self.text[b..start].to_ascii_lowercase();
+                let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                if gap.len() <= 16 && words.iter().all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(*w, "s" | "section" | "sections" | "ss" | "under" | "at")) {
+                    return Some(&self.text[a..b]);
+                }
+            } else {
+                return Some(&self.text[a..b]);
+            }
+        }
+        None
+    }
+}
+
+fn rank(s: ModStatus) -> u8 {
+    match s {
+        ModStatus::Negated => 0,
+        ModStatus::Hypothetical => 1,
+        ModStatus::Reported => 2,
+        ModStatus::Provisional => 3,
+        ModStatus::Historical => 4,
+        ModStatus::Explanatory => 5,
+        ModStatus::Applied => 6,
+    }
+}

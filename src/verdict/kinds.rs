@@ -1,0 +1,173 @@
+//! Classifying each authority message (acknowledgement, refusal, review result...) from its
+//! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
+use crate::scan::{Regime, Role, Scan, Status};
+use std::collections::HashMap;
+
+/// What an authority message does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MsgKind {
+    Acknowledgement,
+    Extension,
+    Clarification,
+    Provided,
+    Partial,
+    Refused,
+    NotHeld,
+    ReviewUpheld,
+    ReviewOverturned,
+    ReviewPartial,
+}
+
+impl MsgKind {
+    /// Outcome name.
+    pub fn name(self) -> &'static str {
+        match self {
+            MsgKind::Acknowledgement => "acknowledgement",
+            MsgKind::Extension => "extension",
+            MsgKind::Clarification => "clarification",
+            MsgKind::Provided => "provided",
+            MsgKind::Partial => "partial",
+            MsgKind::Refused => "refused",
+            MsgKind::NotHeld => "not_held",
+            MsgKind::ReviewUpheld => "review_upheld",
+            MsgKind::ReviewOverturned => "review_overturned",
+            MsgKind::ReviewPartial => "review_partial",
+        }
+    }
+
+    /// A decision (as opposed to a status message).
+    pub fn is_decision(self) -> bool {
+        !matches!(self, MsgKind::Acknowledgement | MsgKind::Extension | MsgKind::Clarification)
+    }
+}
+
+/// The evidence behind one message's kind.
+#[derive(Debug, Clone, Default)]
+pub struct MsgFacts {
+    pub kind: Option<MsgKind>,
+    pub ncnd: bool,
+    /// Signal sums by name (active signals in the body only).
+    pub signals: HashMap<String, i32>,
+    /// Cited grounds that withhold (not s21, not the EIR not-held exception).
+    pub withholding: usize,
+    pub published: usize,
+    pub not_held_exception: usize,
+    /// Decided by a weak fallback rather than clear cues.
+    pub weak: bool,
+    /// Both disclosure and refusal cues were present.
+    pub mixed: bool,
+    /// Regime evidence: environmental cues outweigh the Act's.
+    pub environmental: bool,
+}
+
+impl MsgFacts {
+    fn s(&self, name: &str) -> i32 {
+        self.signals.get(name).copied().unwrap_or(0)
+    }
+}
+
+/// Facts and kind of message `mi` (None kind for requester messages and empty ones).
+pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
+    let msg = &scan.segments.messages[mi];
+    let mut f = MsgFacts::default();
+    if msg.role == Role::Requester {
+        return f;
+    }
+    for s in scan.signals.iter().filter(|s| s.message == mi && s.active()) {
+        *f.signals.entry(s.name.clone()).or_default() += s.weight;
+    }
+    let mut ncnd_provision = false;
+    for c in scan.citations.iter().filter(|c| c.message == mi) {
+        for it in &c.items {
+            let applied = it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd);
+            if applied && it.canon.ncnd {
+                ncnd_provision = true;
+            }
+            if it.status != Status::Cited || !it.canon.ground {
+                continue;
+            }
+            let id = it.canon.id.as_str();
+            if id == "foia:s21" || id == "foisa:s25" {
+                f.published += 1;
+            } else if id == "eir:r12(4)(a)" || id == "eisr:r10(4)(a)" {
+                f.not_held_exception += 1;
+            } else {
+                f.withholding += 1;
+            }
+        }
+    }
+    f.environmental = scan.regime_scores[mi].environmental > 0;
+    let ncnd_cue = f.s("ncnd") > 0 && f.s("ncnd-cost") == 0;
+    let refusal = f.withholding > 0 || f.s("refusal") >= 2 || ncnd_provision || ncnd_cue;
+    let disclosure = f.s("provided") > 0 || f.published > 0 || f.s("volunteered") > 0;
+    let partial_cue = f.s("partial") > 0;
+    let not_held = f.s("not-held") > 0 || f.not_held_exception > 0;
+    f.mixed = refusal && disclosure;
+    let review = f.s("review-done") > 0;
+    let ext = f.s("extension");
+    let ack = f.s("acknowledgement");
+    let clar = f.s("clarification");
+    let decision_cue = f.s("refusal") + f.s("provided") + f.s("not-held") + f.withholding as i32 * 2;
+
+    f.kind = if review {
+        Some(review_kind(&f, refusal, disclosure || partial_cue))
+    } else if ext >= 2 && ext >= decision_cue {
+        Some(MsgKind::Extension)
+    } else if clar >= 2 && clar >= decision_cue {
+        Some(MsgKind::Clarification)
+    } else if refusal {
+        if disclosure || partial_cue || (not_held && f.s("provided") > 0) {
+            Some(MsgKind::Partial)
+        } else {
+            Some(MsgKind::Refused)
+        }
+    } else if not_held {
+        if disclosure || partial_cue {
+            Some(MsgKind::Partial)
+        } else {
+            Some(MsgKind::NotHeld)
+        }
+    } else if disclosure {
+        Some(if partial_cue { MsgKind::Partial } else { MsgKind::Provided })
+    } else if clar > 0 && clar >= ext && clar >= ack {
+        Some(MsgKind::Clarification)
+    } else if ext > 0 && ext >= ack {
+        Some(MsgKind::Extension)
+    } else if ack > 0 {
+        Some(MsgKind::Acknowledgement)
+    } else if partial_cue {
+        f.weak = true;
+        Some(MsgKind::Partial)
+    } else {
+        None
+    };
+    f.ncnd = matches!(f.kind, Some(MsgKind::Refused | MsgKind::Partial | MsgKind::ReviewUpheld | MsgKind::ReviewPartial))
+        && (ncnd_provision || ncnd_cue);
+    f
+}
+
+fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> MsgKind {
+    let (up, over, part) = (f.s("upheld"), f.s("overturned"), f.s("review-partial"));
+    let released = f.s("released") > 0;
+    if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
+        MsgKind::ReviewPartial
+    } else if over > 0 || (released && !refusal) {
+        MsgKind::ReviewOverturned
+    } else if up > 0 || refusal {
+        MsgKind::ReviewUpheld
+    } else if release {
+        MsgKind::ReviewOverturned
+    } else {
+        MsgKind::ReviewUpheld
+    }
+}
+
+/// Regime of a message when nothing is cited: the Act or the regulations, Scottish or not.
+pub fn message_regime(scan: &Scan, mi: usize, facts: &MsgFacts) -> Regime {
+    match (scan.scotland[mi], facts.environmental) {
+        (false, false) => Regime::Foia,
+        (false, true) => Regime::Eir,
+        (true, false) => Regime::Foisa,
+        (true, true) => Regime::Eisr,
+    }
+}

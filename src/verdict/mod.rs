@@ -1,0 +1,134 @@
+//! Resolving a scanned document into its verdict: the latest decision gives outcome, NCND and
+//! cited grounds; every other named provision is mentioned. Pure and deterministic.
+pub mod kinds;
+
+use crate::scan::{Regime, Role, Scan, Status};
+pub use kinds::{MsgFacts, MsgKind};
+use std::collections::BTreeSet;
+
+/// The verdict on one document.
+#[derive(Debug, Clone, Default)]
+pub struct Verdict {
+    pub outcome: String,
+    pub ncnd: bool,
+    pub regime: Vec<Regime>,
+    pub cited: BTreeSet<String>,
+    pub mentioned: BTreeSet<String>,
+    /// Number of messages found.
+    pub messages: usize,
+    /// Kinds of the authority's own (unquoted) messages, in order.
+    pub stages: Vec<&'static str>,
+    /// Message that decided the outcome.
+    pub decision: Option<usize>,
+    /// Per message facts (kinds, signals).
+    pub facts: Vec<MsgFacts>,
+    /// Reasons this row deserves a human look.
+    pub why: Vec<String>,
+}
+
+impl Verdict {
+    /// WhatDoTheyKnow state matching the outcome.
+    pub fn wdtk_state(&self) -> &'static str {
+        match self.outcome.as_str() {
+            "provided" | "review_overturned" => "successful",
+            "partial" | "review_partial" => "partially_successful",
+            "refused" | "review_upheld" => "rejected",
+            "not_held" => "not_held",
+            "acknowledgement" | "extension" => "waiting_response",
+            "clarification" => "waiting_clarification",
+            _ => "",
+        }
+    }
+
+    /// Regimes joined for output (`foia;eir`).
+    pub fn regime_str(&self) -> String {
+        self.regime.iter().map(|r| r.name()).collect::<Vec<_>>().join(";")
+    }
+}
+
+/// Resolve a scan into a verdict.
+pub fn resolve(scan: &Scan) -> Verdict {
+    let n = scan.segments.messages.len();
+    let facts: Vec<MsgFacts> = (0..n).map(|mi| kinds::classify(scan, mi)).collect();
+    let msgs = &scan.segments.messages;
+    let authority = |mi: usize| msgs[mi].role == Role::Authority;
+    let pick = |decisions: bool, quoted: bool| {
+        (0..n).rev().find(|&mi| {
+            authority(mi) && msgs[mi].quoted == quoted && facts[mi].kind.is_some_and(|k| k.is_decision() == decisions)
+        })
+    };
+    let decision = pick(true, false).or_else(|| pick(true, true));
+    let status_msg = pick(false, false).or_else(|| pick(false, true));
+    let chosen = decision.or(status_msg);
+    let mut v = Verdict { messages: n, decision: chosen, ..Default::default() };
+    v.stages = (0..n)
+        .filter(|&mi| authority(mi) && !msgs[mi].quoted)
+        .filter_map(|mi| facts[mi].kind.map(|k| k.name()))
+        .collect();
+    v.outcome = chosen.and_then(|mi| facts[mi].kind).map_or("unknown", |k| k.name()).to_string();
+
+    let mut regimes = BTreeSet::new();
+    if let Some(mi) = chosen.filter(|&mi| facts[mi].kind.is_some_and(|k| k.is_decision())) {
+        let upheld = facts[mi].kind == Some(MsgKind::ReviewUpheld);
+        for c in scan.citations.iter().filter(|c| c.message == mi) {
+            for it in &c.items {
+                let relied = it.status == Status::Cited || (upheld && it.status == Status::Historical);
+                if relied && it.canon.ground {
+                    v.cited.insert(it.canon.id.clone());
+                    regimes.insert(it.canon.regime);
+                }
+            }
+        }
+        v.ncnd = facts[mi].ncnd;
+    }
+    for c in &scan.citations {
+        for it in c.items.iter().filter(|it| it.status != Status::OtherAct) {
+            if !v.cited.contains(&it.canon.id) {
+                v.mentioned.insert(it.canon.id.clone());
+            }
+        }
+    }
+    v.regime = if regimes.is_empty() {
+        let mi = chosen.or_else(|| (0..n).rev().find(|&m| authority(m))).unwrap_or(0);
+        let mut f = facts[mi].clone();
+        if chosen.is_none() {
+            f.environmental = scan.regime_scores.iter().map(|s| s.environmental).sum::<i32>() > 0;
+        }
+        vec![kinds::message_regime(scan, mi, &f)]
+    } else {
+        // The Act before the regulations: "foia;eir", "foisa;eisr".
+        regimes.into_iter().collect()
+    };
+    v.why = review_reasons(scan, &facts, chosen, &v);
+    v.facts = facts;
+    v
+}
+
+/// Conflicting or weak evidence worth a human look.
+fn review_reasons(scan: &Scan, facts: &[MsgFacts], chosen: Option<usize>, v: &Verdict) -> Vec<String> {
+    let mut why = Vec::new();
+    let Some(mi) = chosen else {
+        if !scan.citations.is_empty() {
+            why.push("no authority message found but sections are named".into());
+        }
+        return why;
+    };
+    let f = &facts[mi];
+    if f.mixed && v.outcome == "refused" {
+        why.push("disclosure and refusal cues in the latest decision".into());
+    }
+    if f.weak {
+        why.push("outcome decided by a weak fallback".into());
+    }
+    if matches!(v.outcome.as_str(), "refused" | "partial") && v.cited.is_empty() && !v.ncnd {
+        why.push("refusal without a cited ground".into());
+    }
+    if !v.cited.is_empty() && f.signals.get("refusal").copied().unwrap_or(0) == 0 && f.withholding > 0 && !v.ncnd {
+        why.push("cited ground with no refusal frame in the message".into());
+    }
+    let sc = scan.regime_scores[mi].scotland;
+    if sc == 0 && scan.regime_scores.iter().all(|s| s.scotland == 0) && scan.authority.is_none() {
+        why.push("regime could not be decided from the text".into());
+    }
+    why
+}
