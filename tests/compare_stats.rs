@@ -75,5 +75,7 @@ fn number_formats() {
     assert_eq!(fmt_p(0.5388745261991512), "0.538875");
     assert_eq!(fmt_p(0.0027594561852200836), "0.00275946");
     assert_eq!(fmt_p(1.0), "1.00000");
+    assert_eq!(fmt_p(0.99999999), "1.00000");
+    assert_eq!(fmt_p(0.0999999999), "0.100000");
     assert_eq!(fmt_p(0.0), "0");
 }

@@ -16,7 +16,12 @@ pub fn fmt_p(x: f64) -> String {
     if x < 1e-4 {
         return format!("{x:.5e}");
     }
-    let decimals = (5 - x.log10().floor() as i32).max(0) as usize;
+    let mut exp = x.log10().floor() as i32;
+    // 0.9999999 rounds up to 1.00000, one digit more than 0.99...: use the rounded magnitude.
+    if (x / 10f64.powi(exp) * 1e5).round() >= 1e6 {
+        exp += 1;
+    }
+    let decimals = (5 - exp).max(0) as usize;
     format!("{x:.decimals$}")
 }
 

@@ -12,7 +12,7 @@ ul.flags{padding-left:20px}ul.flags li{margin:3px 0}
 li.over::marker{color:#b03a2e}li.under::marker{color:#1f618d}
 .charts{display:flex;flex-wrap:wrap;gap:24px}
 svg text{font:12px system-ui,sans-serif;fill:#222}svg text.axis{fill:#666;font-size:11px}
-svg text.charttitle{font-weight:600;font-size:13px}svg text.colhead{font-size:11px}
+svg text.charttitle{font-weight:600;font-size:13px}svg text.on-dark{fill:#fff}svg text.colhead{font-size:11px}
 svg .thin text.rowhead,svg text.rowhead.thin{fill:#999;font-style:italic}
 .heatmap .cell.over rect{stroke:#000;stroke-width:2.5}.heatmap .cell.under rect{stroke:#1f618d;stroke-width:2.5;stroke-dasharray:4 2}
 .heatmap .cell.thin rect{opacity:.45}
@@ -23,14 +23,14 @@ svg .thin text.rowhead,svg text.rowhead.thin{fill:#999;font-style:italic}
 .dots .under circle{fill:#1f618d}.dots .under .whisker{stroke:#1f618d}
 .dots .thin circle{fill:#fff;stroke:#999;stroke-width:1.5}.dots .thin .whisker{stroke:#ccc}
 table{border-collapse:collapse;font-size:13px}th,td{padding:3px 8px;border-bottom:1px solid #eee;text-align:left;white-space:nowrap}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 table.sortable th{cursor:pointer;user-select:none;background:#f6f6f6;position:sticky;top:0}
 table.sortable th[aria-sort=ascending]::after{content:" ▲"}table.sortable th[aria-sort=descending]::after{content:" ▼"}
 tr.over td{background:#fdecea}tr.under td{background:#eaf2fb}tr.insufficient td{color:#999}
 .tablebox{max-height:520px;overflow:auto;border:1px solid #ddd}
 input.filter{margin:0 0 8px;padding:4px 8px;width:280px}
-td.o-provided{background:#d5f0dc}td.o-partial{background:#eaf6d5}td.o-refused{background:#f8d7d3}
-td.o-not_held{background:#e6e6e6}td.o-review{background:#e8def3}td.o-none{background:#fbf6e3}
+.o-provided{background:#d5f0dc}.o-partial{background:#eaf6d5}.o-refused{background:#f8d7d3}
+.o-not_held{background:#e6e6e6}.o-review{background:#e8def3}.o-none{background:#fbf6e3}
 .swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
 "#;
 

@@ -116,7 +116,7 @@ fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate
         s,
         "<g class=\"{class}\"><title>{} — {}: {} of {} decisions{}</title>\
          <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
-         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{}\">{label}</text></g>",
+         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text></g>",
         esc(&r.group),
         esc(&r.measure[6..]),
         r.count,
@@ -126,9 +126,10 @@ fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate
         y + 1.0,
         cw - 2.0,
         ch - 2.0,
+        // A class, not a fill attribute: the page CSS for svg text would override the attribute.
+        if dark { "on-dark" } else { "on-light" },
         x + cw / 2.0,
         y + ch / 2.0 + 4.0,
-        if dark { "#ffffff" } else { "#222222" }
     );
 }
 
@@ -174,10 +175,13 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
     let rows: Vec<&Row> = report.groups.iter().filter_map(|g| report.row(g, measure)).collect();
     let (k, n) = rows.iter().fold((0, 0), |(k, n), r| (k + r.count, n + r.n));
     let overall = (n > 0).then(|| k as f64 / n as f64);
-    let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.1f64, f64::max);
-    let x_max = ((top * 10.0).ceil() / 10.0).min(1.0);
-    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 7.0)).fold(60.0, f64::max) + 12.0;
-    let (plot_w, row_h, top_pad) = (300.0, 20.0, 44.0);
+    let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.05f64, f64::max);
+    // Round tick steps so the axis reads 0%, 10%, 20% ... rather than 16%, 32% ...
+    let step = if top <= 0.2 { 0.05 } else if top <= 0.5 { 0.1 } else { 0.2 };
+    let ticks = ((top / step).ceil() as usize).min((1.0 / step).round() as usize);
+    let x_max = step * ticks as f64;
+    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 6.5)).fold(60.0, f64::max) + 12.0;
+    let (plot_w, row_h, top_pad) = (280.0, 20.0, 44.0);
     let w = label_w + plot_w + 70.0;
     let h = top_pad + row_h * rows.len() as f64 + 24.0;
     let sx = |v: f64| label_w + plot_w * v / x_max;
@@ -191,9 +195,8 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
         esc(title)
     );
     let bottom = top_pad + row_h * rows.len() as f64;
-    let ticks = if x_max > 0.5 { 5 } else { (x_max * 10.0).round() as usize };
     for t in 0..=ticks {
-        let v = x_max * t as f64 / ticks.max(1) as f64;
+        let v = step * t as f64;
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"/>\

@@ -22,9 +22,11 @@ pub fn measures(s: &mut String, report: &Report) {
          <div class=\"tablebox\"><table id=\"measures\" class=\"sortable\"><thead><tr>",
     );
     let _ = write!(s, "<th>{}</th>", esc(&report.by));
-    for h in ["measure", "count", "n", "rate", "ci_low", "ci_high", "pooled_rate", "p", "q", "flag"] {
-        let _ = write!(s, "<th>{h}</th>");
+    s.push_str("<th>measure</th>");
+    for h in ["count", "n", "rate", "ci_low", "ci_high", "pooled_rate", "p", "q"] {
+        let _ = write!(s, "<th class=\"num\">{h}</th>");
     }
+    s.push_str("<th>flag</th>");
     s.push_str("</tr></thead><tbody>");
     for r in &report.rows {
         let _ = write!(s, "<tr class=\"{}\"><td>{}</td><td>{}</td>", r.flag.as_str(), esc(&r.group), esc(&r.measure));
@@ -66,7 +68,7 @@ pub fn requests(s: &mut String, m: &RequestMatrix, by: &str) {
         esc(&m.column)
     );
     for h in REQUEST_SUMMARY_COLUMNS {
-        let _ = write!(s, "<th>{h}</th>");
+        let _ = write!(s, "<th class=\"num\">{h}</th>");
     }
     for g in &m.groups {
         let _ = write!(s, "<th>{}</th>", esc(g));
