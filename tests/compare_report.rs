@@ -109,6 +109,9 @@ fn unknown_outcome_is_an_error_with_its_line() {
     let csv = "authority,outcome,ncnd,cited\nA,provided,no,\nB,vexatious,no,\n";
     let msg = compare::compare(csv.as_bytes(), &Options::default()).unwrap_err().to_string();
     assert!(msg.contains("line 3") && msg.contains("vexatious"), "{msg}");
+    let csv = "authority,outcome,ncnd,cited\nA, Not Held ,No,\nA,refused,maybe,\n";
+    let msg = compare::compare(csv.as_bytes(), &Options::default()).unwrap_err().to_string();
+    assert!(msg.contains("line 3") && msg.contains("ncnd value 'maybe'"), "{msg}");
 }
 
 #[test]

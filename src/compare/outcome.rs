@@ -28,9 +28,10 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// Parse a tags-CSV value (case and surrounding space ignored); `None` if unknown.
+    /// Parse a tags-CSV value; `None` if unknown. Case, surrounding space and
+    /// `not held` / `not-held` spellings are tolerated for hand-edited files.
     pub fn parse(s: &str) -> Option<Outcome> {
-        let s = s.trim().to_ascii_lowercase();
+        let s = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         if let Some(i) = DECISIONS.iter().position(|d| *d == s) {
             return Some(Outcome::Decision(i));
         }

@@ -82,7 +82,13 @@ pub fn requests(s: &mut String, m: &RequestMatrix, by: &str) {
         }
         for cell in &row.cells {
             let _ = match cell {
-                Some(c) => write!(s, "<td class=\"{}\">{}</td>", outcome_class(c.outcome.name()), esc(&c.label())),
+                Some(c) => write!(
+                    s,
+                    "<td class=\"{}\" title=\"{} document(s)\">{}</td>",
+                    outcome_class(c.outcome.name()),
+                    c.docs,
+                    esc(&c.label())
+                ),
                 None => write!(s, "<td></td>"),
             };
         }
