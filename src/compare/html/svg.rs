@@ -1,0 +1,258 @@
+//! Inline SVG charts: heatmap of groups × cited grounds, dot-and-whisker rate charts.
+use super::esc;
+use crate::compare::{Flag, Report, Row};
+use std::fmt::Write;
+
+/// Colour ramp stops (light to dark orange): sequential, readable in grey print too.
+const RAMP: [(f64, f64, f64); 4] = [(255.0, 245.0, 235.0), (253.0, 174.0, 107.0), (230.0, 85.0, 13.0), (127.0, 39.0, 4.0)];
+
+/// Colour for `t` in [0, 1] along [`RAMP`].
+fn ramp(t: f64) -> String {
+    let t = t.clamp(0.0, 1.0) * (RAMP.len() - 1) as f64;
+    let i = (t.floor() as usize).min(RAMP.len() - 2);
+    let f = t - i as f64;
+    let (a, b) = (RAMP[i], RAMP[i + 1]);
+    let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// Rough text width for layout; SVG cannot measure text before rendering.
+fn text_px(s: &str, px_per_char: f64) -> f64 {
+    s.chars().count() as f64 * px_per_char
+}
+
+/// Shorten long labels; the full text stays in a `<title>` tooltip.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max - 1).chain(std::iter::once('…')).collect()
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Heatmap: one row per group, one column per cited ground, colour = rate.
+pub fn heatmap(report: &Report) -> String {
+    let grounds: Vec<&str> = {
+        let mut g: Vec<&str> = Vec::new();
+        for r in report.rows.iter().filter(|r| r.measure.starts_with("cited:")) {
+            if !g.contains(&r.measure.as_str()) {
+                g.push(&r.measure);
+            }
+        }
+        g
+    };
+    if grounds.is_empty() {
+        return "<p class=\"note\">No grounds were cited in any decision.</p>".into();
+    }
+    let max_rate = report
+        .rows
+        .iter()
+        .filter(|r| r.measure.starts_with("cited:"))
+        .filter_map(|r| r.rate)
+        .fold(0.05f64, f64::max);
+    let (cw, ch) = (46.0, 24.0);
+    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 32), 7.0)).fold(60.0, f64::max) + 12.0;
+    let head_h = grounds.iter().map(|g| text_px(&clip(&g[6..], 24), 6.5)).fold(30.0, f64::max) * 0.75 + 16.0;
+    let w = label_w + cw * grounds.len() as f64 + 40.0;
+    let legend_h = 46.0;
+    let h = head_h + ch * report.groups.len() as f64 + legend_h;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"heatmap\" width=\"{w:.0}\" height=\"{h:.0}\" \
+         viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\" aria-label=\"Share of decisions citing each ground, by {}\">",
+        esc(&report.by)
+    );
+    for (j, g) in grounds.iter().enumerate() {
+        let x = label_w + cw * j as f64 + cw / 2.0;
+        let _ = write!(
+            s,
+            "<text class=\"colhead\" transform=\"translate({x:.1},{:.1}) rotate(-45)\"><title>{}</title>{}</text>",
+            head_h - 6.0,
+            esc(&g[6..]),
+            esc(&clip(&g[6..], 24))
+        );
+    }
+    for (i, group) in report.groups.iter().enumerate() {
+        let y = head_h + ch * i as f64;
+        let thin = report.row(group, "decisions").is_some_and(|r| r.count < report.min_n);
+        let _ = write!(
+            s,
+            "<text class=\"rowhead{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            if thin { " thin" } else { "" },
+            label_w - 8.0,
+            y + ch / 2.0 + 4.0,
+            esc(group),
+            esc(&clip(group, 32))
+        );
+        for (j, g) in grounds.iter().enumerate() {
+            let Some(r) = report.row(group, g) else { continue };
+            let x = label_w + cw * j as f64;
+            heat_cell(&mut s, r, x, y, cw, ch, max_rate);
+        }
+    }
+    legend(&mut s, label_w, head_h + ch * report.groups.len() as f64 + 14.0, max_rate);
+    s.push_str("</svg>");
+    s
+}
+
+fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate: f64) {
+    let (fill, label) = match r.rate {
+        Some(rate) => (ramp(rate / max_rate), pct(rate)),
+        None => ("#eeeeee".to_string(), "–".to_string()),
+    };
+    let dark = r.rate.is_some_and(|x| x / max_rate > 0.55);
+    let class = match r.flag {
+        Flag::Over => "cell over",
+        Flag::Under => "cell under",
+        Flag::Insufficient => "cell thin",
+        _ => "cell",
+    };
+    let _ = write!(
+        s,
+        "<g class=\"{class}\"><title>{} — {}: {} of {} decisions{}</title>\
+         <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
+         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text></g>",
+        esc(&r.group),
+        esc(&r.measure[6..]),
+        r.count,
+        r.n,
+        flag_note(r),
+        x + 1.0,
+        y + 1.0,
+        cw - 2.0,
+        ch - 2.0,
+        // A class, not a fill attribute: the page CSS for svg text would override the attribute.
+        if dark { "on-dark" } else { "on-light" },
+        x + cw / 2.0,
+        y + ch / 2.0 + 4.0,
+    );
+}
+
+fn flag_note(r: &Row) -> &'static str {
+    match r.flag {
+        Flag::Over => " (higher than others, q < 0.05)",
+        Flag::Under => " (lower than others, q < 0.05)",
+        Flag::Insufficient => " (too few decisions to test)",
+        _ => "",
+    }
+}
+
+fn legend(s: &mut String, x: f64, y: f64, max_rate: f64) {
+    let steps = 10;
+    for k in 0..steps {
+        let t = k as f64 / (steps - 1) as f64;
+        let _ = write!(s, "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"16\" height=\"10\" fill=\"{}\"/>", x + 16.0 * k as f64, ramp(t));
+    }
+    let _ = write!(
+        s,
+        "<text class=\"axis\" x=\"{x:.1}\" y=\"{:.1}\">0%</text>\
+         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+         <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"14\" height=\"10\" class=\"legend-over\"/>\
+         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">significantly higher</text>\
+         <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"14\" height=\"10\" class=\"legend-under\"/>\
+         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">lower</text>",
+        y + 22.0,
+        x + 16.0 * steps as f64,
+        y + 22.0,
+        pct(max_rate),
+        x + 16.0 * steps as f64 + 20.0,
+        x + 16.0 * steps as f64 + 38.0,
+        y + 9.0,
+        x + 16.0 * steps as f64 + 170.0,
+        x + 16.0 * steps as f64 + 188.0,
+        y + 9.0,
+    );
+}
+
+/// Dot-and-whisker chart of one rate measure: dot = rate, whisker = Wilson 95% interval,
+/// dashed line = rate over all groups.
+pub fn dots(report: &Report, measure: &str, title: &str) -> String {
+    let rows: Vec<&Row> = report.groups.iter().filter_map(|g| report.row(g, measure)).collect();
+    let (k, n) = rows.iter().fold((0, 0), |(k, n), r| (k + r.count, n + r.n));
+    let overall = (n > 0).then(|| k as f64 / n as f64);
+    let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.05f64, f64::max);
+    // Round tick steps so the axis reads 0%, 10%, 20% ... rather than 16%, 32% ...
+    let step = if top <= 0.2 { 0.05 } else if top <= 0.5 { 0.1 } else { 0.2 };
+    let ticks = ((top / step).ceil() as usize).min((1.0 / step).round() as usize);
+    let x_max = step * ticks as f64;
+    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 6.5)).fold(60.0, f64::max) + 12.0;
+    let (plot_w, row_h, top_pad) = (280.0, 20.0, 44.0);
+    let w = label_w + plot_w + 70.0;
+    let h = top_pad + row_h * rows.len() as f64 + 24.0;
+    let sx = |v: f64| label_w + plot_w * v / x_max;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"dots\" width=\"{w:.0}\" height=\"{h:.0}\" \
+         viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\" aria-label=\"{}\">\
+         <text class=\"charttitle\" x=\"{label_w:.1}\" y=\"16\">{}</text>",
+        esc(title),
+        esc(title)
+    );
+    let bottom = top_pad + row_h * rows.len() as f64;
+    for t in 0..=ticks {
+        let v = step * t as f64;
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"/>\
+             <text class=\"axis\" x=\"{0:.1}\" y=\"{3:.1}\" text-anchor=\"middle\">{4}</text>",
+            sx(v),
+            top_pad - 6.0,
+            bottom,
+            top_pad - 12.0,
+            pct(v)
+        );
+    }
+    if let Some(o) = overall {
+        let _ = write!(
+            s,
+            "<line class=\"overall\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"><title>all groups: {3}</title></line>\
+             <text class=\"axis\" x=\"{0:.1}\" y=\"{4:.1}\" text-anchor=\"middle\">all {3}</text>",
+            sx(o),
+            top_pad - 6.0,
+            bottom + 4.0,
+            pct(o),
+            bottom + 16.0
+        );
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top_pad + row_h * i as f64 + row_h / 2.0;
+        let class = match r.flag {
+            Flag::Over => "over",
+            Flag::Under => "under",
+            Flag::Insufficient => "thin",
+            _ => "plain",
+        };
+        let _ = write!(
+            s,
+            "<g class=\"dot {class}\"><title>{}: {} of {} decisions{}{}</title>\
+             <text class=\"rowhead\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            esc(&r.group),
+            r.count,
+            r.n,
+            r.ci.map(|c| format!(", 95% CI {}–{}", pct(c.0), pct(c.1))).unwrap_or_default(),
+            flag_note(r),
+            label_w - 8.0,
+            y + 4.0,
+            esc(&clip(&r.group, 28))
+        );
+        if let (Some(rate), Some((lo, hi))) = (r.rate, r.ci) {
+            let _ = write!(
+                s,
+                "<line class=\"whisker\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+                 <circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>",
+                sx(lo),
+                sx(hi.min(x_max)),
+                sx(rate)
+            );
+        }
+        let _ = write!(s, "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}/{}</text></g>", label_w + plot_w + 8.0, y + 4.0, r.count, r.n);
+    }
+    s.push_str("</svg>");
+    s
+}

@@ -1,0 +1,215 @@
+//! `foitag compare` end to end through the library API, plus one run of the built binary.
+#[path = "data/compare/synth.rs"]
+mod synth;
+
+use foitag::compare::{self, CompareError, Flag, Options};
+use std::process::{Command, Stdio};
+use synth::{ncnd_outlier, to_csv, Doc, OUTLIER};
+
+/// fisher.test(matrix(c(16,4,18,162),2))$p.value, from SciPy and exact fractions.
+const P_16_4_18_162: f64 = 4.27716389354078e-11;
+/// Wilson 95% interval of 16/20 with z = 1.959964.
+const WILSON_16_20: (f64, f64) = (0.583982565906683, 0.9193423379822393);
+
+fn report(docs: &[Doc], opts: &Options) -> compare::Report {
+    compare::compare(to_csv(docs).as_bytes(), opts).expect("compare")
+}
+
+fn close(got: f64, want: f64) -> bool {
+    (got - want).abs() <= 1e-9 * want.abs()
+}
+
+#[test]
+fn ncnd_outlier_force_is_flagged_over_and_no_other() {
+    let r = report(&ncnd_outlier(), &Options::default());
+    let row = r.row(OUTLIER, "ncnd").unwrap();
+    assert_eq!((row.count, row.n), (16, 20));
+    assert_eq!((row.others_count, row.others_n), (18, 180));
+    assert!(close(row.p.unwrap(), P_16_4_18_162), "p = {:?}", row.p);
+    let (lo, hi) = row.ci.unwrap();
+    assert!(close(lo, WILSON_16_20.0) && close(hi, WILSON_16_20.1), "{lo} {hi}");
+    assert!(row.q.unwrap() < 0.05);
+    assert_eq!(row.flag, Flag::Over);
+    assert!(close(row.pooled_rate.unwrap(), 0.1));
+    for g in r.groups.iter().filter(|g| *g != OUTLIER) {
+        let other = r.row(g, "ncnd").unwrap();
+        assert_eq!((other.count, other.n), (2, 20));
+        assert_eq!(other.flag, Flag::None, "{g} flagged on ncnd");
+    }
+}
+
+#[test]
+fn non_decisions_are_counted_but_never_a_denominator() {
+    let r = report(&ncnd_outlier(), &Options::default());
+    let count = |m: &str| {
+        let row = r.row("Force B", m).unwrap();
+        assert_eq!(row.flag, Flag::Count);
+        assert!(row.rate.is_none() && row.p.is_none());
+        (row.count, row.n)
+    };
+    assert_eq!(count("docs"), (21, 21));
+    assert_eq!(count("decisions"), (20, 21));
+    assert_eq!(count("non_decisions"), (1, 21));
+    assert_eq!(count("acknowledgement"), (1, 21));
+    assert!(r.row("Force B", "extension").is_none(), "absent outcomes get no count row");
+    for row in r.rows.iter().filter(|x| x.rate.is_some()) {
+        assert_eq!(row.n, 20, "{} {}", row.group, row.measure);
+    }
+    assert_eq!((r.docs, r.decisions), (210, 200));
+}
+
+#[test]
+fn measures_cover_outcomes_ncnd_and_each_cited_ground() {
+    let r = report(&ncnd_outlier(), &Options::default());
+    let measures: Vec<&str> = r.rows.iter().filter(|x| x.group == "Force C").map(|x| x.measure.as_str()).collect();
+    assert_eq!(
+        measures,
+        [
+            "docs", "decisions", "non_decisions", "acknowledgement", "provided", "partial", "refused", "not_held", "ncnd",
+            "cited:foia:s23", "cited:foia:s24"
+        ]
+    );
+    let s24 = r.row(OUTLIER, "cited:foia:s24").unwrap();
+    assert_eq!((s24.count, s24.n, s24.flag), (16, 20, Flag::Over));
+    let provided = r.row(OUTLIER, "provided").unwrap();
+    assert_eq!(provided.flag, Flag::Under);
+    // 10 groups × 7 rate measures, every one tested and adjusted together.
+    assert_eq!(r.tests(), 70);
+}
+
+#[test]
+fn groups_below_min_n_are_insufficient_never_flagged() {
+    let mut docs = ncnd_outlier();
+    for _ in 0..4 {
+        docs.push(Doc::new("Tiny", "refused", true, "foia:s24", "req-1"));
+    }
+    let r = report(&docs, &Options::default());
+    let tiny = r.row("Tiny", "ncnd").unwrap();
+    assert_eq!((tiny.count, tiny.n), (4, 4));
+    assert_eq!(tiny.rate, Some(1.0));
+    assert!(tiny.q.unwrap() < 0.05, "would be flagged if it had enough decisions");
+    assert_eq!(tiny.flag, Flag::Insufficient);
+    let r = report(&docs, &Options { min_n: 3, ..Options::default() });
+    assert_eq!(r.row("Tiny", "ncnd").unwrap().flag, Flag::Over);
+}
+
+#[test]
+fn missing_column_error_names_the_available_columns() {
+    let csv = to_csv(&ncnd_outlier());
+    let err = compare::compare(csv.as_bytes(), &Options { by: "force".into(), ..Options::default() }).unwrap_err();
+    assert!(matches!(err, CompareError::MissingColumn { .. }));
+    let msg = err.to_string();
+    assert!(msg.contains("'force'") && msg.contains("authority, regime, outcome"), "{msg}");
+    let err = compare::compare(csv.as_bytes(), &Options { request: Some("req".into()), ..Options::default() });
+    assert!(err.unwrap_err().to_string().contains("'req'"));
+}
+
+#[test]
+fn unknown_outcome_is_an_error_with_its_line() {
+    let csv = "authority,outcome,ncnd,cited\nA,provided,no,\nB,vexatious,no,\n";
+    let msg = compare::compare(csv.as_bytes(), &Options::default()).unwrap_err().to_string();
+    assert!(msg.contains("line 3") && msg.contains("vexatious"), "{msg}");
+    let csv = "authority,outcome,ncnd,cited\nA, Not Held ,No,\nA,refused,maybe,\n";
+    let msg = compare::compare(csv.as_bytes(), &Options::default()).unwrap_err().to_string();
+    assert!(msg.contains("line 3") && msg.contains("ncnd value 'maybe'"), "{msg}");
+}
+
+#[test]
+fn by_any_column_and_blank_groups() {
+    let csv = "authority,regime,outcome,ncnd,cited\nA,foia,refused,yes,foia:s24; foia:s24\nA,,provided,no,\n";
+    let r = compare::compare(csv.as_bytes(), &Options { by: "regime".into(), ..Options::default() }).unwrap();
+    assert_eq!(r.groups, ["(blank)", "foia"]);
+    let s24 = r.row("foia", "cited:foia:s24").unwrap();
+    assert_eq!((s24.count, s24.n), (1, 1), "a ground counts once per document");
+}
+
+#[test]
+fn long_csv_has_the_by_column_first_and_fixed_formats() {
+    let r = report(&ncnd_outlier(), &Options::default());
+    let mut out = Vec::new();
+    compare::write::write_csv(&r, &mut out).unwrap();
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, ["authority", "measure", "count", "n", "rate", "ci_low", "ci_high", "pooled_rate", "p", "q", "flag"]);
+    let rec = rdr.records().map(Result::unwrap).find(|x| &x[0] == OUTLIER && &x[1] == "ncnd").unwrap();
+    assert_eq!(rec.iter().skip(2).take(6).collect::<Vec<_>>(), ["16", "20", "0.8000", "0.5840", "0.9193", "0.1000"]);
+    assert_eq!(&rec[8], "4.27716e-11");
+    assert_eq!(&rec[10], "over");
+    let q: f64 = rec[9].parse().unwrap();
+    assert!(q < 0.05);
+}
+
+#[test]
+fn request_matrix_takes_the_last_decision_and_counts_per_request() {
+    let docs = vec![
+        Doc::new("A", "acknowledgement", false, "", "R1"),
+        Doc::new("A", "refused", false, "foia:s31", "R1"),
+        Doc::new("A", "review_upheld", false, "foia:s31", "R1"),
+        Doc::new("A", "extension", false, "", "R1"),
+        Doc::new("B", "refused", true, "foia:s23;foia:s24", "R1"),
+        Doc::new("C", "not_held", false, "", "R1"),
+        Doc::new("D", "clarification", false, "", "R1"),
+        Doc::new("B", "provided", false, "", "R2"),
+    ];
+    let r = report(&docs, &Options { request: Some("request".into()), ..Options::default() });
+    let m = r.requests.as_ref().unwrap();
+    assert_eq!(m.groups, ["A", "B", "C", "D"]);
+    assert_eq!(m.rows.len(), 2);
+    let r1 = &m.rows[0];
+    assert_eq!(r1.request, "R1");
+    let labels: Vec<String> = r1.cells.iter().map(|c| c.as_ref().map(|c| c.label()).unwrap_or_default()).collect();
+    assert_eq!(labels, ["review_upheld [foia:s31]", "refused ncnd [foia:s23;foia:s24]", "not_held", "clarification"]);
+    assert_eq!(r1.cells[0].as_ref().unwrap().docs, 4);
+    let s = &r1.summary;
+    assert_eq!((s.groups, s.refused, s.ncnd, s.not_held, s.review, s.undecided, s.provided), (4, 1, 1, 1, 1, 1, 0));
+    assert!(m.rows[1].cells[0].is_none() && m.rows[1].summary.provided == 1);
+
+    let mut out = Vec::new();
+    compare::write::write_requests_csv(m, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("request,groups,provided,partial,refused,not_held,review,ncnd,undecided,A,B,C,D\n"), "{text}");
+    assert!(text.contains("R1,4,0,0,1,1,1,1,1,review_upheld [foia:s31],refused ncnd [foia:s23;foia:s24],not_held,clarification\n"));
+}
+
+#[test]
+fn requests_path_is_stem_plus_suffix() {
+    use foitag::cmd::compare::requests_path;
+    use std::path::Path;
+    assert_eq!(requests_path(Path::new("out/report.csv")), Path::new("out/report.requests.csv"));
+    assert_eq!(requests_path(Path::new("report")), Path::new("report.requests.csv"));
+}
+
+#[test]
+fn binary_reads_stdin_and_writes_csv_requests_and_html() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare-bin");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, html) = (dir.join("cmp.csv"), dir.join("cmp.html"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_foitag"))
+        .args(["compare", "-", "--request", "request", "--min-n", "5", "-o"])
+        .arg(&out)
+        .arg("--html")
+        .arg(&html)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(to_csv(&ncnd_outlier()).as_bytes()).unwrap();
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("Force A,ncnd,16,20,0.8000,0.5840,0.9193,0.1000,4.27716e-11,"), "{csv}");
+    let req = std::fs::read_to_string(dir.join("cmp.requests.csv")).unwrap();
+    assert!(req.starts_with("request,groups,"));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<svg"));
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_foitag"))
+        .args(["compare", "--by", "nope"])
+        .arg(&out) // a CSV without the column
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("column 'nope' not found; available columns: authority, measure"), "{err}");
+}
