@@ -45,7 +45,7 @@ pub(crate) fn read_one(bytes: &[u8], name: &str, max_bytes: u64) -> Result<Optio
 /// Read at most `budget` bytes; the declared size is not trusted.
 fn read_limited(file: &mut impl Read, budget: u64, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut data = Vec::new();
-    file.take(budget + 1)
+    file.take(budget.saturating_add(1))
         .read_to_end(&mut data)
         .map_err(|e| InputError::new(format!("unreadable zip member: {e}")))?;
     if data.len() as u64 > budget {

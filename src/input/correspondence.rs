@@ -83,7 +83,9 @@ fn is_incoming(m: &Message, body: Option<&str>) -> bool {
 }
 
 fn message(lines: &[&str]) -> Message {
-    let mut m = Message { text: lines.join("\n").trim().to_owned(), ..Message::default() };
+    // Keep the template's indentation of the header lines; drop blank edges only.
+    let text = lines.join("\n").trim_matches('\n').trim_end().to_owned();
+    let mut m = Message { text, ..Message::default() };
     for line in lines.iter().map(|l| l.trim()).skip_while(|l| l.is_empty()) {
         let field = |name: &str| line.strip_prefix(name).map(|v| v.trim().to_owned());
         if let Some(v) = field("From:") {

@@ -48,7 +48,7 @@ pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Input
     let mut bytes = Vec::with_capacity(len as usize);
     let file = std::fs::File::open(path).map_err(InputError::unreadable)?;
     // The file may have grown since the metadata was read.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(InputError::unreadable)?;
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(InputError::unreadable)?;
     if bytes.len() as u64 > max_bytes {
         return Err(InputError::too_large(bytes.len() as u64, max_bytes));
     }

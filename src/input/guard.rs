@@ -44,3 +44,17 @@ pub(crate) fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, InputError>) 
         Err(InputError::new(format!("{what} parser crashed: {msg}")))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_becomes_error_with_message() {
+        let r: Result<(), _> = guarded("pdf", || panic!("bad xref at {}", 42));
+        assert_eq!(r.unwrap_err().reason, "pdf parser crashed: bad xref at 42");
+        // Nested guards and later successes are unaffected.
+        let ok = guarded("outer", || guarded("inner", || Ok(1)));
+        assert_eq!(ok.unwrap(), 1);
+    }
+}

@@ -35,7 +35,6 @@ pub(crate) fn html_to_text(html: &str) -> PageText {
     // Iterative walk: hostile pages can nest deeper than the stack allows.
     let mut skipping: Option<ego_tree::NodeId> = None;
     let mut landmark_depth = 0usize;
-    let mut title = None;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -46,11 +45,6 @@ pub(crate) fn html_to_text(html: &str) -> PageText {
                     Node::Text(t) => out.text(t),
                     Node::Element(el) => {
                         let name = el.name();
-                        if name == "title" && title.is_none() {
-                            let t: String = node.descendants().filter_map(|d| d.value().as_text()).map(|t| &**t).collect();
-                            let t = collapse(&t);
-                            title = (!t.is_empty()).then_some(t);
-                        }
                         if is_furniture(el, landmark_depth) {
                             skipping = Some(node.id());
                             continue;
@@ -80,6 +74,12 @@ pub(crate) fn html_to_text(html: &str) -> PageText {
             }
         }
     }
+    let title = doc
+        .tree
+        .nodes()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
+        .map(|n| collapse(&n.descendants().filter_map(|d| d.value().as_text()).map(|t| &**t).collect::<String>()))
+        .filter(|t| !t.is_empty());
     PageText { text: out.finish(), title }
 }
 

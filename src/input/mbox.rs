@@ -27,7 +27,7 @@ pub(crate) fn scan(path: &Path) -> std::io::Result<Vec<Span>> {
         if n == 0 {
             break;
         }
-        if line.starts_with(b"From ") {
+        if is_separator(&line, offset == 0) {
             if let Some(s) = start {
                 spans.push(Span { start: s, end: offset });
             }
@@ -41,6 +41,16 @@ pub(crate) fn scan(path: &Path) -> std::io::Result<Vec<Span>> {
         spans.push(Span { start: s, end: offset });
     }
     Ok(spans)
+}
+
+/// A `From ` line separates messages only if it carries the envelope's time
+/// (`From sender Mon Jan 15 09:00:00 2024`): writers that do not quote body
+/// lines leave sentences like "From 1 February ..." unescaped.
+fn is_separator(line: &[u8], first: bool) -> bool {
+    let has_time = line.windows(5).any(|w| {
+        w[0].is_ascii_digit() && w[1].is_ascii_digit() && w[2] == b':' && w[3].is_ascii_digit() && w[4].is_ascii_digit()
+    });
+    line.starts_with(b"From ") && (first || has_time)
 }
 
 /// The message bytes without the separator line and with `>From ` quoting undone.
