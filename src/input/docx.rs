@@ -19,6 +19,8 @@ fn document_xml_to_text(xml: &str) -> String {
     let mut in_text = false;
     // `<w:tab>` also defines tab stops in paragraph properties; only runs count.
     let mut in_run = false;
+    // Paragraphs inside table cells join with spaces; cells with tabs, rows with lines.
+    let mut cell_depth = 0usize;
     while let Some(lt) = rest.find('<') {
         if in_text {
             out.push_str(&unescape(&rest[..lt]));
@@ -32,15 +34,29 @@ fn document_xml_to_text(xml: &str) -> String {
         match name {
             "w:t" => in_text = !closing && !self_closing,
             "w:r" => in_run = !closing && !self_closing,
-            "w:p" if closing => out.push('\n'),
+            "w:p" if closing => out.push(if cell_depth > 0 { ' ' } else { '\n' }),
             "w:br" | "w:cr" if in_run => out.push('\n'),
             "w:tab" if in_run => out.push('\t'),
-            "w:tc" if closing => out.push('\t'),
+            "w:tc" if !closing && !self_closing => cell_depth += 1,
+            "w:tc" if closing => {
+                cell_depth = cell_depth.saturating_sub(1);
+                trim_end_inline(&mut out);
+                out.push('\t');
+            }
+            "w:tr" if closing => {
+                trim_end_inline(&mut out);
+                out.push('\n');
+            }
             _ => {}
         }
     }
     let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
     lines.join("\n").trim().to_owned()
+}
+
+fn trim_end_inline(out: &mut String) {
+    let keep = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(keep);
 }
 
 fn unescape(s: &str) -> String {
@@ -93,5 +109,12 @@ mod tests {
     fn runs_paragraphs_and_entities() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>Section 40(2) &amp; </w:t></w:r><w:r><w:t xml:space="preserve">43(2)</w:t></w:r></w:p><w:p><w:r><w:t>apply.</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(document_xml_to_text(xml), "Section 40(2) & 43(2)\napply.");
+    }
+
+    #[test]
+    fn table_cells_and_rows() {
+        let xml = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Year</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Spend</w:t></w:r></w:p></w:tc></w:tr>\
+                   <w:tr><w:tc><w:p><w:r><w:t>2023</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>£5</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>End</w:t></w:r></w:p>";
+        assert_eq!(document_xml_to_text(xml), "Year\tSpend\n2023\t£5\nEnd");
     }
 }
