@@ -28,13 +28,20 @@ pub(crate) struct Message {
 
 impl Thread {
     /// The authority as named on its own replies, else as the request's addressee.
+    /// Authority names may contain commas ("Department for Business, Energy and
+    /// Industrial Strategy"), so the addressee's full name is matched first.
     pub fn authority(&self) -> Option<String> {
-        self.messages
-            .iter()
-            .filter(|m| m.incoming)
-            .filter_map(|m| m.from.as_deref()?.rsplit_once(',').map(|(_, a)| a.trim().to_owned()))
+        let addressee = self.addressee();
+        let replies = || self.messages.iter().filter(|m| m.incoming).filter_map(|m| m.from.as_deref());
+        if let Some(a) = addressee {
+            if replies().any(|from| from.ends_with(&format!(", {a}"))) {
+                return Some(a.to_owned());
+            }
+        }
+        replies()
+            .filter_map(|from| from.rsplit_once(',').map(|(_, a)| a.trim().to_owned()))
             .find(|a| !a.is_empty())
-            .or_else(|| self.addressee().map(str::to_owned))
+            .or_else(|| addressee.map(str::to_owned))
     }
 
     /// Date of the latest reply, where the decision usually is.
@@ -75,10 +82,9 @@ fn is_incoming(m: &Message, body: Option<&str>) -> bool {
     let (Some(from), Some(to)) = (m.from.as_deref(), m.to.as_deref()) else {
         return false;
     };
-    let suffix = from.rsplit_once(',').map(|(_, a)| a.trim());
     match body {
-        Some(b) => suffix == Some(b) || to != b,
-        None => suffix.is_some_and(|s| !s.is_empty()),
+        Some(b) => from.ends_with(&format!(", {b}")) || to != b,
+        None => from.rsplit_once(',').is_some_and(|(_, a)| !a.trim().is_empty()),
     }
 }
 
@@ -136,6 +142,17 @@ fn iso_date(date: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authority_names_with_commas() {
+        let t = parse(
+            "Title https://example.org/request/x\n-----\nFrom: A Person\nTo: Department for Business, Energy and Industrial Strategy\nDate: 1 May 2020\nHi\n\
+             -----\nFrom: FOI Team, Department for Business, Energy and Industrial Strategy\nTo: A Person\nDate: 2 May 2020\nRefused.\n",
+        );
+        assert!(!t.messages[0].incoming && t.messages[1].incoming);
+        assert_eq!(t.authority().as_deref(), Some("Department for Business, Energy and Industrial Strategy"));
+        assert_eq!(t.last_reply_date().as_deref(), Some("2020-05-02"));
+    }
 
     #[test]
     fn wdtk_preamble_and_dates() {

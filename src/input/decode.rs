@@ -50,8 +50,20 @@ pub(crate) fn decode_raw(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => utf8_with_1252_fallback(bytes),
     }
+}
+
+/// Keep valid UTF-8 runs and read only the invalid bytes as windows-1252:
+/// files pasted together from several sources mix both, and decoding the
+/// whole file as windows-1252 would garble every UTF-8 character in it.
+fn utf8_with_1252_fallback(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+    }
+    out
 }
 
 /// UTF-16 without a BOM shows up as NULs in every other byte of ASCII text.
@@ -134,6 +146,11 @@ mod tests {
         assert_eq!(decode_text(&le).unwrap(), "Dear Sir");
         let be: Vec<u8> = "Dear Sir".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode_text(&be).unwrap(), "Dear Sir");
+    }
+
+    #[test]
+    fn mixed_utf8_and_1252() {
+        assert_eq!(decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(), "café costs £5");
     }
 
     #[test]

@@ -41,14 +41,20 @@ pub(crate) fn parse_email(bytes: &[u8], max_bytes: u64) -> Result<Mail, InputErr
 /// Body first (plain text preferred, else the HTML converted), then each
 /// attachment with extractable text after a separator line.
 fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
-    let body_ids = if msg.text_body.is_empty() { &msg.html_body } else { &msg.text_body };
-    let bodies: Vec<String> = body_ids
-        .iter()
-        .filter_map(|&id| msg.parts.get(id as usize))
-        .filter_map(|part| part_text(msg, part))
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let mut text = normalise(bodies.join("\n\n").trim_end());
+    let bodies = |ids: &[u32]| -> String {
+        let texts: Vec<String> = ids
+            .iter()
+            .filter_map(|&id| msg.parts.get(id as usize))
+            .filter_map(|part| part_text(msg, part))
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        normalise(texts.join("\n\n").trim_end())
+    };
+    // Some mailers send an empty text/plain alternative next to the real HTML.
+    let mut text = bodies(&msg.text_body);
+    if text.trim().is_empty() {
+        text = bodies(&msg.html_body);
+    }
     for &id in &msg.attachments {
         let Some(part) = msg.parts.get(id as usize) else { continue };
         if let PartType::Message(inner) = &part.body {

@@ -259,6 +259,12 @@ mod tests {
     }
 
     #[test]
+    fn declared_charset_is_used() {
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><p>Fee: \xA3450</p></body></html>";
+        assert_eq!(html_to_text(&decode_html(page).unwrap()).text, "Fee: £450");
+    }
+
+    #[test]
     fn class_words_not_substrings() {
         let t = html_to_text("<div class='unavailable'>kept</div><div class='main-nav'>gone</div>");
         assert_eq!(t.text, "kept");
