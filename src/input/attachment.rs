@@ -30,7 +30,10 @@ pub(crate) fn kind_of(name: &str, content_type: Option<&str>) -> Option<Kind> {
         "text/plain" | "text/csv" => return Some(Kind::Text),
         _ => {}
     }
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "pdf" => Some(Kind::Pdf),
         "html" | "htm" => Some(Kind::Html),

@@ -74,7 +74,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // Demand a lopsided pattern so that binary data with scattered NULs is not
     // mistaken for UTF-16.
     if odd_nuls * 10 >= pairs * 7 && even_nuls * 20 < pairs {
@@ -142,15 +147,24 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_sniffed() {
-        let le: Vec<u8> = "Dear Sir".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = "Dear Sir"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode_text(&le).unwrap(), "Dear Sir");
-        let be: Vec<u8> = "Dear Sir".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let be: Vec<u8> = "Dear Sir"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         assert_eq!(decode_text(&be).unwrap(), "Dear Sir");
     }
 
     #[test]
     fn mixed_utf8_and_1252() {
-        assert_eq!(decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(), "café costs £5");
+        assert_eq!(
+            decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(),
+            "café costs £5"
+        );
     }
 
     #[test]

@@ -25,10 +25,16 @@ fn document_xml_to_text(xml: &str) -> String {
         if in_text {
             out.push_str(&unescape(&rest[..lt]));
         }
-        let Some(gt) = rest[lt..].find('>') else { break };
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let name = tag.trim_start_matches('/').split([' ', '/', '\t', '\n']).next().unwrap_or("");
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/', '\t', '\n'])
+            .next()
+            .unwrap_or("");
         let closing = tag.starts_with('/');
         let self_closing = tag.ends_with('/');
         match name {

@@ -25,14 +25,16 @@ pub(crate) fn parse_email(bytes: &[u8], max_bytes: u64) -> Result<Mail, InputErr
         .ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
     Ok(Mail {
         text: render(&msg, max_bytes, 0),
-        sender: msg.from().and_then(|a| a.first()).map(|a| {
-            match (a.name.as_deref(), a.address.as_deref()) {
+        sender: msg
+            .from()
+            .and_then(|a| a.first())
+            .map(|a| match (a.name.as_deref(), a.address.as_deref()) {
                 (Some(n), Some(ad)) => format!("{n} <{ad}>"),
                 (Some(n), None) => n.to_owned(),
                 (None, Some(ad)) => format!("<{ad}>"),
                 (None, None) => String::new(),
-            }
-        }).filter(|s| !s.is_empty()),
+            })
+            .filter(|s| !s.is_empty()),
         date: msg.date().map(|d| d.to_rfc3339()),
         subject: msg.subject().map(str::to_owned),
     })
@@ -56,7 +58,9 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
         text = bodies(&msg.html_body);
     }
     for &id in &msg.attachments {
-        let Some(part) = msg.parts.get(id as usize) else { continue };
+        let Some(part) = msg.parts.get(id as usize) else {
+            continue;
+        };
         if let PartType::Message(inner) = &part.body {
             if depth < MAX_NESTING {
                 let name = match inner.subject() {
@@ -73,7 +77,9 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
             None => ct.ctype().to_owned(),
         });
         let result = match &part.body {
-            PartType::Text(_) | PartType::Html(_) => part_text(msg, part).map(|t| Ok(normalise(&t))),
+            PartType::Text(_) | PartType::Html(_) => {
+                part_text(msg, part).map(|t| Ok(normalise(&t)))
+            }
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 kind_of(name, ct.as_deref()).map(|kind| binary_text(kind, b, max_bytes, depth))
             }
@@ -87,12 +93,21 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
 }
 
 /// A nested e-mail sent as a binary part still gets the depth limit.
-fn binary_text(kind: Kind, bytes: &[u8], max_bytes: u64, depth: usize) -> Result<String, InputError> {
+fn binary_text(
+    kind: Kind,
+    bytes: &[u8],
+    max_bytes: u64,
+    depth: usize,
+) -> Result<String, InputError> {
     if kind == Kind::Email {
         let msg = MessageParser::default()
             .parse(bytes)
             .ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
-        return Ok(if depth < MAX_NESTING { render(&msg, max_bytes, depth + 1) } else { String::new() });
+        return Ok(if depth < MAX_NESTING {
+            render(&msg, max_bytes, depth + 1)
+        } else {
+            String::new()
+        });
     }
     attachment::extract(kind, bytes, max_bytes)
 }

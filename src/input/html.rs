@@ -78,14 +78,31 @@ pub(crate) fn html_to_text(html: &str) -> PageText {
         .tree
         .nodes()
         .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
-        .map(|n| collapse(&n.descendants().filter_map(|d| d.value().as_text()).map(|t| &**t).collect::<String>()))
+        .map(|n| {
+            collapse(
+                &n.descendants()
+                    .filter_map(|d| d.value().as_text())
+                    .map(|t| &**t)
+                    .collect::<String>(),
+            )
+        })
         .filter(|t| !t.is_empty());
-    PageText { text: out.finish(), title }
+    PageText {
+        text: out.finish(),
+        title,
+    }
 }
 
 /// Words in `id`/`class` that mark cookie banners, menus and navigation, as
 /// prefixes (`cookies`, `navbar`) and as suffixes (`sidenav`, `megamenu`).
-const FURNITURE_PREFIXES: &[&str] = &["cookie", "banner", "navbar", "navigation", "menu", "breadcrumb"];
+const FURNITURE_PREFIXES: &[&str] = &[
+    "cookie",
+    "banner",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+];
 const FURNITURE_SUFFIXES: &[&str] = &["nav", "navbar", "navigation", "menu", "banner", "cookies"];
 
 /// A bare "nav" prefix would also catch `navy`, hence the separate lists.
@@ -101,8 +118,18 @@ fn is_furniture(el: &scraper::node::Element, landmark_depth: usize) -> bool {
     let name = el.name();
     if matches!(
         name,
-        "head" | "script" | "style" | "noscript" | "template" | "nav" | "aside" | "svg"
-            | "iframe" | "button" | "select" | "dialog"
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "aside"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "select"
+            | "dialog"
     ) {
         return true;
     }
@@ -113,7 +140,10 @@ fn is_furniture(el: &scraper::node::Element, landmark_depth: usize) -> bool {
         return true;
     }
     if let Some(role) = el.attr("role") {
-        if matches!(role, "navigation" | "banner" | "contentinfo" | "menu" | "menubar") {
+        if matches!(
+            role,
+            "navigation" | "banner" | "contentinfo" | "menu" | "menubar"
+        ) {
             return true;
         }
     }
@@ -235,8 +265,8 @@ impl TextSink {
             "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "dl"
             | "blockquote" | "hr" | "address" | "figure" => self.block(2),
             "div" | "li" | "tr" | "dt" | "dd" | "section" | "article" | "main" | "header"
-            | "footer" | "form" | "fieldset" | "legend" | "caption" | "figcaption"
-            | "details" | "summary" | "body" | "center" => self.block(1),
+            | "footer" | "form" | "fieldset" | "legend" | "caption" | "figcaption" | "details"
+            | "summary" | "body" | "center" => self.block(1),
             _ => {}
         }
     }

@@ -21,13 +21,17 @@ use std::path::{Path, PathBuf};
 pub fn collect_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<InputItem>, InputError> {
     let mut items = Vec::new();
     for root in paths {
-        let meta = fs::metadata(root).map_err(|e| InputError::unreadable(format!("{}: {e}", root.display())))?;
+        let meta = fs::metadata(root)
+            .map_err(|e| InputError::unreadable(format!("{}: {e}", root.display())))?;
         if meta.is_dir() {
             walk(root, root, &mut items);
         } else {
             let id = stem(root);
             let format = format_of(root).unwrap_or(Format::Sniff);
-            let folder = root.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+            let folder = root
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
             push_file(&mut items, root, id, format, folder, meta.len());
         }
     }
@@ -46,7 +50,10 @@ fn walk(root: &Path, dir: &Path, items: &mut Vec<InputItem>) {
     let mut entries = match entries {
         Ok(v) => v,
         Err(e) => {
-            items.push(InputItem::failed(rel_id(root, dir, false), InputError::unreadable(e)));
+            items.push(InputItem::failed(
+                rel_id(root, dir, false),
+                InputError::unreadable(e),
+            ));
             return;
         }
     };
@@ -57,28 +64,58 @@ fn walk(root: &Path, dir: &Path, items: &mut Vec<InputItem>) {
         }
         let path = entry.path();
         // Symlinked folders are not followed: they can form cycles.
-        let Ok(file_type) = entry.file_type() else { continue };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
             walk(root, &path, items);
             continue;
         }
-        let Some(format) = format_of(&path) else { continue };
+        let Some(format) = format_of(&path) else {
+            continue;
+        };
         let Ok(meta) = fs::metadata(&path) else {
-            items.push(InputItem::failed(rel_id(root, &path, true), InputError::unreadable("broken link")));
+            items.push(InputItem::failed(
+                rel_id(root, &path, true),
+                InputError::unreadable("broken link"),
+            ));
             continue;
         };
         if !meta.is_file() {
             continue;
         }
         // Files directly in the argument folder have no folder of their own.
-        let folder = (dir != root).then(|| dir.file_name().map(|n| n.to_string_lossy().into_owned())).flatten();
-        push_file(items, &path, rel_id(root, &path, true), format, folder, meta.len());
+        let folder = (dir != root)
+            .then(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .flatten();
+        push_file(
+            items,
+            &path,
+            rel_id(root, &path, true),
+            format,
+            folder,
+            meta.len(),
+        );
     }
 }
 
-fn push_file(items: &mut Vec<InputItem>, path: &Path, id: String, format: Format, folder: Option<String>, len: u64) {
+fn push_file(
+    items: &mut Vec<InputItem>,
+    path: &Path,
+    id: String,
+    format: Format,
+    folder: Option<String>,
+    len: u64,
+) {
     if format != Format::Mbox {
-        let mut item = InputItem::new(id, Source::File { path: path.to_owned(), format }, len);
+        let mut item = InputItem::new(
+            id,
+            Source::File {
+                path: path.to_owned(),
+                format,
+            },
+            len,
+        );
         item.folder = folder;
         items.push(item);
         return;
@@ -86,8 +123,12 @@ fn push_file(items: &mut Vec<InputItem>, path: &Path, id: String, format: Format
     match mbox::scan(path) {
         Ok(spans) => {
             for (n, span) in spans.into_iter().enumerate() {
-                let source = Source::MboxMessage { path: path.to_owned(), span };
-                let mut item = InputItem::new(format!("{id}/{}", n + 1), source, span.end - span.start);
+                let source = Source::MboxMessage {
+                    path: path.to_owned(),
+                    span,
+                };
+                let mut item =
+                    InputItem::new(format!("{id}/{}", n + 1), source, span.end - span.start);
                 item.folder = folder.clone();
                 items.push(item);
             }
@@ -99,7 +140,10 @@ fn push_file(items: &mut Vec<InputItem>, path: &Path, id: String, format: Format
 /// Path below `root` with '/' separators, the extension dropped from files.
 fn rel_id(root: &Path, path: &Path, is_file: bool) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     if is_file {
         if let Some(last) = parts.last_mut() {
             *last = stem(Path::new(last.as_str()));
@@ -113,7 +157,9 @@ fn rel_id(root: &Path, path: &Path, is_file: bool) -> String {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn dedupe(items: &mut [InputItem]) {

@@ -101,11 +101,17 @@ fn bundle(mut entries: Vec<Entry>, max_bytes: u64) -> Result<String, InputError>
     for e in &entries {
         if let Some(kind) = kind_of(&e.name, None) {
             any = true;
-            attachment::append(&mut text, &e.name, attachment::extract(kind, &e.bytes, max_bytes));
+            attachment::append(
+                &mut text,
+                &e.name,
+                attachment::extract(kind, &e.bytes, max_bytes),
+            );
         }
     }
     if !any {
-        return Err(InputError::new("zip holds no text, html, pdf or docx files"));
+        return Err(InputError::new(
+            "zip holds no text, html, pdf or docx files",
+        ));
     }
     Ok(text.trim().to_owned())
 }
@@ -132,7 +138,10 @@ mod tests {
     #[test]
     fn attachment_numbering() {
         assert_eq!(numbering("2_3_decision_letter.pdf"), Some((2, 3)));
-        assert_eq!(display_name("2_3_decision_letter.pdf"), "decision_letter.pdf");
+        assert_eq!(
+            display_name("2_3_decision_letter.pdf"),
+            "decision_letter.pdf"
+        );
         assert_eq!(numbering("correspondence.txt"), None);
         assert_eq!(numbering("2_x_file.pdf"), None);
     }
