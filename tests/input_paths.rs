@@ -104,3 +104,19 @@ fn missing_argument_is_an_error_and_ids_stay_unique() {
     let got = ids(&[file.clone(), file.clone(), file], &LoadOptions::default());
     assert_eq!(got, ["top-level", "top-level.txt", "top-level#2"]);
 }
+
+#[test]
+fn items_can_move_to_worker_threads() {
+    fn send_sync<T: Send + Sync + Clone>() {}
+    send_sync::<foitag::input::InputItem>();
+    send_sync::<foitag::input::LoadOptions>();
+    let items = collect_paths(&[fixture("tree")], &LoadOptions::default()).unwrap();
+    let loaded: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .iter()
+            .map(|i| s.spawn(move || i.load(&LoadOptions::default()).is_ok()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(loaded.iter().all(|ok| *ok));
+}

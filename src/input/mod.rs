@@ -20,6 +20,7 @@ mod manifest;
 mod mbox;
 mod paths;
 mod pdf;
+mod text_sink;
 mod wdtk;
 
 use crate::document::{Document, Meta};
