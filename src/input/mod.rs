@@ -4,6 +4,12 @@
 //! an [`InputItem`] does the decoding and may run on any worker thread. Every
 //! input that is listed yields exactly one item, and an item that cannot be
 //! read yields an [`InputError`] for an error row rather than disappearing.
+//!
+//! Metadata by source: e-mail sets `sender` (`Name <address>`), `subject` and
+//! `date` (RFC 3339); WhatDoTheyKnow zips set `authority`, `subject` (request
+//! title), `url`, `request` (URL slug) and `date` (last reply, `YYYY-MM-DD`);
+//! HTML sets `subject` from `<title>`; manifest and JSONL fields override all.
+//! Attachments are appended after a line `----- Attachment: <name> -----`.
 
 mod archive;
 mod attachment;
