@@ -24,6 +24,9 @@ pub struct Meta {
     pub subject: Option<String>,
     /// URL of the request (WhatDoTheyKnow).
     pub url: Option<String>,
+    /// E-mail sender as `Display Name <address>`; the classifier resolves the
+    /// authority from it, since a display name alone may be a person's.
+    pub sender: Option<String>,
     /// Extra columns passed through unchanged (manifest), in order.
     pub extra: Vec<(String, String)>,
 }

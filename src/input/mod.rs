@@ -1,84 +1,153 @@
-//! Reading inputs into [`crate::document::Document`]s (minimal: text files only; the full
-//! multi-format reader replaces this).
-use crate::document::Document;
-use std::path::{Path, PathBuf};
+//! Reading inputs of every format into [`Document`]s.
+//!
+//! Collecting is cheap and sequential (it only lists what there is); loading
+//! an [`InputItem`] does the decoding and may run on any worker thread. Every
+//! input that is listed yields exactly one item, and an item that cannot be
+//! read yields an [`InputError`] for an error row rather than disappearing.
+//!
+//! Metadata by source: e-mail sets `sender` (`Name <address>`), `subject` and
+//! `date` (RFC 3339); WhatDoTheyKnow zips set `authority`, `subject` (request
+//! title), `url`, `request` (URL slug) and `date` (last reply, `YYYY-MM-DD`);
+//! HTML sets `subject` from `<title>`; manifest and JSONL fields override all.
+//! Attachments are appended after a line `----- Attachment: <name> -----`.
 
-/// Options for loading inputs.
+mod archive;
+mod attachment;
+mod correspondence;
+mod decode;
+mod docx;
+mod email;
+mod error;
+mod file;
+mod guard;
+mod html;
+mod jsonl;
+mod manifest;
+mod mbox;
+mod paths;
+mod pdf;
+mod text_sink;
+mod wdtk;
+
+use crate::document::{Document, Meta};
+use std::path::PathBuf;
+
+pub use decode::decode_text;
+pub use error::InputError;
+pub use jsonl::collect_jsonl;
+pub use manifest::collect_manifest;
+pub use paths::collect_paths;
+
+/// Default for [`LoadOptions::max_bytes`]: 50 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 50_000_000;
+
+/// How inputs are loaded.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
+    /// Inputs (and decompressed archive contents) larger than this are error rows.
     pub max_bytes: u64,
+    /// Take `meta.authority` from the name of the folder a file sits in.
     pub authority_from_dir: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: 50 * 1024 * 1024, authority_from_dir: false }
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            authority_from_dir: false,
+        }
     }
 }
 
-/// Why an input could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("{reason}")]
-pub struct InputError {
-    pub reason: String,
-}
-
-/// One input, loaded later.
+/// A cheap descriptor of one input; loading happens later in a worker thread.
 #[derive(Debug, Clone)]
 pub struct InputItem {
     pub id: String,
-    path: PathBuf,
+    source: Source,
+    /// Metadata given alongside the input (manifest columns, JSONL fields);
+    /// it overrides what the source itself says.
+    given: Meta,
+    /// Name of the folder the file sits in, for `--authority-from-dir`.
+    folder: Option<String>,
+    len: u64,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    File { path: PathBuf, format: file::Format },
+    MboxMessage { path: PathBuf, span: mbox::Span },
+    Inline { text: String },
+    Failed(InputError),
 }
 
 impl InputItem {
-    /// Read and decode.
+    fn new(id: String, source: Source, len: u64) -> Self {
+        InputItem {
+            id,
+            source,
+            given: Meta::default(),
+            folder: None,
+            len,
+        }
+    }
+
+    fn failed(id: String, err: InputError) -> Self {
+        InputItem::new(id, Source::Failed(err), 0)
+    }
+
+    /// Read and decode the input. Never panics: a crash in a parser becomes an error.
     pub fn load(&self, opts: &LoadOptions) -> Result<Document, InputError> {
-        let meta = std::fs::metadata(&self.path).map_err(|e| InputError { reason: format!("unreadable: {e}") })?;
-        if meta.len() > opts.max_bytes {
-            return Err(InputError { reason: format!("too large: {} bytes over --max-bytes {}", meta.len(), opts.max_bytes) });
+        let (text, mut meta) = guard::guarded("input", || self.load_source(opts))?;
+        overlay(&mut meta, &self.given);
+        if opts.authority_from_dir {
+            if let Some(folder) = &self.folder {
+                meta.authority = Some(folder.clone());
+            }
         }
-        let bytes = std::fs::read(&self.path).map_err(|e| InputError { reason: format!("unreadable: {e}") })?;
-        Ok(Document { id: self.id.clone(), text: decode_text(&bytes)?, ..Default::default() })
+        Ok(Document {
+            id: self.id.clone(),
+            text,
+            meta,
+        })
     }
 
-    /// Size in bytes, for progress.
+    /// Size in bytes, for progress display.
     pub fn len_hint(&self) -> u64 {
-        std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0)
+        self.len
     }
-}
 
-/// Expand files and folders into items (`*.txt`, recursive, sorted).
-pub fn collect_paths(paths: &[PathBuf], _opts: &LoadOptions) -> Result<Vec<InputItem>, InputError> {
-    let mut out = Vec::new();
-    for root in paths {
-        if root.is_dir() {
-            walk(root, root, &mut out)?;
-        } else {
-            let id = root.file_stem().map_or(String::new(), |s| s.to_string_lossy().to_string());
-            out.push(InputItem { id, path: root.clone() });
+    fn load_source(&self, opts: &LoadOptions) -> Result<(String, Meta), InputError> {
+        match &self.source {
+            Source::File { path, format } => file::load_file(path, *format, opts.max_bytes),
+            Source::MboxMessage { path, span } => {
+                let bytes = mbox::read_message(path, *span, opts.max_bytes)?;
+                Ok(file::mail_document(&bytes, opts.max_bytes)?)
+            }
+            Source::Inline { text } => {
+                if text.len() as u64 > opts.max_bytes {
+                    return Err(InputError::too_large(text.len() as u64, opts.max_bytes));
+                }
+                Ok((text.clone(), Meta::default()))
+            }
+            Source::Failed(e) => Err(e.clone()),
         }
     }
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<InputItem>) -> Result<(), InputError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| InputError { reason: format!("unreadable: {}: {e}", dir.display()) })?;
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(root, &p, out)?;
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            let rel = p.strip_prefix(root).unwrap_or(&p).with_extension("");
-            out.push(InputItem { id: rel.to_string_lossy().replace('\\', "/"), path: p });
+/// Given metadata wins field by field; extra columns are appended in order.
+fn overlay(meta: &mut Meta, given: &Meta) {
+    let fields = [
+        (&mut meta.authority, &given.authority),
+        (&mut meta.request, &given.request),
+        (&mut meta.date, &given.date),
+        (&mut meta.subject, &given.subject),
+        (&mut meta.url, &given.url),
+        (&mut meta.sender, &given.sender),
+    ];
+    for (dst, src) in fields {
+        if src.is_some() {
+            dst.clone_from(src);
         }
     }
-    Ok(())
-}
-
-/// Decode bytes: UTF-8 (BOM stripped), else lossy; CRLF and CR become LF; NULs dropped.
-pub fn decode_text(bytes: &[u8]) -> Result<String, InputError> {
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let s = String::from_utf8_lossy(b);
-    Ok(s.replace("\r\n", "\n").replace('\r', "\n").replace('\0', ""))
+    meta.extra.extend(given.extra.iter().cloned());
 }

@@ -1,0 +1,125 @@
+//! One file on disk to text and metadata, by format.
+
+use super::attachment::{extract, Kind};
+use super::decode::decode_text;
+use super::email::parse_email;
+use super::html::{decode_html, html_to_text};
+use super::pdf::pdf_to_text;
+use super::wdtk::zip_to_text;
+use super::InputError;
+use crate::document::Meta;
+use std::io::Read;
+use std::path::Path;
+
+/// How a file is read, decided from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Email,
+    Html,
+    Pdf,
+    Zip,
+    /// Several messages; only meaningful per message, see `mbox`.
+    Mbox,
+    /// Named explicitly but of no known extension: decided by content.
+    Sniff,
+}
+
+/// Formats taken when expanding folders.
+pub(crate) fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "txt" => Format::Text,
+        "eml" => Format::Email,
+        "mbox" => Format::Mbox,
+        "html" | "htm" => Format::Html,
+        "pdf" => Format::Pdf,
+        "zip" => Format::Zip,
+        _ => return None,
+    })
+}
+
+/// Read a whole file, refusing oversize ones before reading them.
+pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let len = std::fs::metadata(path)
+        .map_err(InputError::unreadable)?
+        .len();
+    if len > max_bytes {
+        return Err(InputError::too_large(len, max_bytes));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    let file = std::fs::File::open(path).map_err(InputError::unreadable)?;
+    // The file may have grown since the metadata was read.
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(InputError::unreadable)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(InputError::too_large(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+pub(crate) fn load_file(
+    path: &Path,
+    format: Format,
+    max_bytes: u64,
+) -> Result<(String, Meta), InputError> {
+    if format == Format::Mbox {
+        return Err(InputError::new(
+            "mbox holds many messages: pass it as a path argument",
+        ));
+    }
+    let bytes = read_limited(path, max_bytes)?;
+    match format {
+        Format::Text => Ok((decode_text(&bytes)?, Meta::default())),
+        Format::Email => mail_document(&bytes, max_bytes),
+        Format::Html => {
+            let page = html_to_text(&decode_html(&bytes)?);
+            Ok((
+                page.text,
+                Meta {
+                    subject: page.title,
+                    ..Meta::default()
+                },
+            ))
+        }
+        Format::Pdf => Ok((pdf_to_text(&bytes)?, Meta::default())),
+        Format::Zip => zip_to_text(&bytes, max_bytes),
+        Format::Mbox => unreachable!("handled above"),
+        Format::Sniff => sniffed(path, &bytes, max_bytes),
+    }
+}
+
+pub(crate) fn mail_document(bytes: &[u8], max_bytes: u64) -> Result<(String, Meta), InputError> {
+    let mail = parse_email(bytes, max_bytes)?;
+    let meta = Meta {
+        sender: mail.sender,
+        date: mail.date,
+        subject: mail.subject,
+        ..Meta::default()
+    };
+    Ok((mail.text, meta))
+}
+
+/// A file named on the command line with an unknown extension: PDFs, Word and
+/// zip files are recognised by their magic numbers, anything else must be text.
+fn sniffed(path: &Path, bytes: &[u8], max_bytes: u64) -> Result<(String, Meta), InputError> {
+    if bytes.starts_with(b"%PDF-") {
+        return Ok((pdf_to_text(bytes)?, Meta::default()));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return match extract(Kind::Docx, bytes, max_bytes) {
+            Ok(text) => Ok((text, Meta::default())),
+            Err(_) => zip_to_text(bytes, max_bytes),
+        };
+    }
+    decode_text(bytes)
+        .map(|t| (t, Meta::default()))
+        .map_err(|e| match path.extension() {
+            Some(ext) => InputError::new(format!(
+                "unsupported file type .{} ({e})",
+                ext.to_string_lossy()
+            )),
+            None => InputError::new(format!("unsupported file ({e})")),
+        })
+}
