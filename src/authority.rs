@@ -36,3 +36,8 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> O
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(i, _)| i)
 }
+
+/// The authority named by an e-mail sender ("FOI Team, Kent Police <foi@kent.police.uk>").
+pub fn from_sender(rules: &RuleSet, sender: &str) -> Option<usize> {
+    rules.authority_ac.find_iter(sender).map(|m| rules.alias_owner[m.pattern().as_usize()]).next()
+}

@@ -32,6 +32,16 @@ pub struct Analysis<'t> {
     pub authority: Option<String>,
 }
 
+/// Analyse a loaded document. Authority precedence: the source's own value (manifest, JSON,
+/// archive), then the e-mail sender, then detection in the text.
+pub fn analyse_document<'t>(rules: &rules::RuleSet, doc: &'t document::Document) -> Analysis<'t> {
+    if doc.meta.authority.is_some() {
+        return analyse(rules, &doc.text, doc.meta.authority.as_deref());
+    }
+    let from_sender = doc.meta.sender.as_deref().and_then(|s| authority::from_sender(rules, s));
+    analyse(rules, &doc.text, from_sender.map(|i| rules.authorities[i].name.as_str()))
+}
+
 /// Scan and resolve one text. `authority` (from metadata) takes precedence over detection.
 pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str>) -> Analysis<'t> {
     let hint = authority.and_then(|a| rules.authorities.iter().position(|x| x.name.eq_ignore_ascii_case(a)));

@@ -104,6 +104,23 @@ pub fn wide_header(extra: &[String]) -> Vec<String> {
     WIDE_HEADER.iter().map(|s| s.to_string()).chain(extra.iter().cloned()).collect()
 }
 
+/// Columns of the long format; `start`/`end` are byte offsets into the decoded text.
+pub const LONG_HEADER: &[&str] = &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
+
+/// One JSON object for `--format jsonl`: the wide fields plus every finding with its evidence.
+pub fn json_row(doc: &Document, a: &Analysis, rules: &crate::rules::RuleSet) -> serde_json::Value {
+    let row = WideRow::from_analysis(doc, a);
+    let mut v = serde_json::to_value(&row).unwrap_or_default();
+    if let Some(obj) = v.as_object_mut() {
+        for (k, x) in &row.extra {
+            obj.insert(k.clone(), serde_json::Value::String(x.clone()));
+        }
+        let findings = long_rows(&doc.id, &a.scan, rules);
+        obj.insert("findings".into(), serde_json::to_value(findings).unwrap_or_default());
+    }
+    v
+}
+
 /// One finding (a provision of a citation) in the long format.
 #[derive(Debug, Clone, Serialize)]
 pub struct LongRow {

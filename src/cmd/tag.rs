@@ -12,9 +12,21 @@ use std::time::Instant;
 /// Arguments of `foitag tag`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to classify (folders are searched recursively).
-    #[arg(required = true)]
+    /// Files and folders to classify (folders are searched recursively for .txt, .eml, .mbox,
+    /// .html, .htm, .pdf and WhatDoTheyKnow .zip files).
+    #[arg(required_unless_present_any = ["manifest", "jsonl"])]
     pub paths: Vec<PathBuf>,
+    /// A CSV manifest: `id` plus `path` (relative to the manifest) or `text`; optional
+    /// `authority`, `request`, `date`; other columns are passed through to the output.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// JSON Lines input (`-` for standard input): objects with `id`, `text`, optional
+    /// `authority`, `request`, `date`.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Output format: csv (wide or --long) or jsonl (wide fields plus findings with evidence).
+    #[arg(long, default_value = "csv", value_parser = ["csv", "jsonl"])]
+    pub format: String,
     /// Write the CSV here instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -41,14 +53,23 @@ const BATCH: usize = 256;
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
-    let items = crate::input::collect_paths(&args.paths, &opts)?;
+    let mut items = Vec::new();
+    if !args.paths.is_empty() {
+        items.extend(crate::input::collect_paths(&args.paths, &opts)?);
+    }
+    if let Some(m) = &args.manifest {
+        items.extend(crate::input::collect_manifest(m)?);
+    }
+    if let Some(j) = &args.jsonl {
+        items.extend(crate::input::collect_jsonl(j)?);
+    }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
         None => Box::new(std::io::stdout()),
     };
     let started = Instant::now();
-    let summary = pool.install(|| write_rows(&rules, &items, &opts, args.long, std::io::BufWriter::new(out)))?;
+    let summary = pool.install(|| write_rows(&rules, &items, &opts, Format::of(args), std::io::BufWriter::new(out)))?;
     eprintln!(
         "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
         summary.docs,
@@ -67,14 +88,41 @@ pub struct Summary {
     pub bytes: u64,
 }
 
+/// What one row per input looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Wide,
+    Long,
+    Jsonl,
+}
+
+impl Format {
+    fn of(args: &Args) -> Format {
+        if args.format == "jsonl" {
+            Format::Jsonl
+        } else if args.long {
+            Format::Long
+        } else {
+            Format::Wide
+        }
+    }
+}
+
 /// Classify `items` in parallel batches and write their rows in order.
-pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOptions, long: bool, out: W) -> anyhow::Result<Summary> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
+pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOptions, format: Format, out: W) -> anyhow::Result<Summary> {
+    let long = format == Format::Long;
+    let jsonl = format == Format::Jsonl;
+    let extra_names: Vec<String> = items
+        .iter()
+        .find(|i| !i.given_meta().extra.is_empty())
+        .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
+        .unwrap_or_default();
+    let mut w = csv::WriterBuilder::new().flexible(jsonl).quote_style(if jsonl { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary }).from_writer(out);
     let mut s = Summary::default();
     if long {
-        w.write_record(["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"])?;
-    } else {
-        w.write_record(wide_header(&[]))?;
+        w.write_record(crate::output::LONG_HEADER)?;
+    } else if !jsonl {
+        w.write_record(wide_header(&extra_names))?;
     }
     for batch in items.chunks(BATCH) {
         let rendered: Vec<(Vec<Vec<String>>, bool, u64)> = batch
@@ -83,15 +131,23 @@ pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOpt
                 let bytes = item.len_hint();
                 match item.load(opts) {
                     Ok(doc) => {
-                        let a = crate::analyse(rules, &doc.text, doc.meta.authority.as_deref());
-                        let rows = if long {
-                            long_rows(&doc.id, &a.scan, rules).into_iter().map(|r| long_fields(&r)).collect()
-                        } else {
-                            vec![WideRow::from_analysis(&doc, &a).fields()]
+                        let a = crate::analyse_document(rules, &doc);
+                        let rows = match format {
+                            Format::Long => long_rows(&doc.id, &a.scan, rules).into_iter().map(|r| long_fields(&r)).collect(),
+                            Format::Wide => vec![WideRow::from_analysis(&doc, &a).fields()],
+                            Format::Jsonl => vec![vec![crate::output::json_row(&doc, &a, rules).to_string()]],
                         };
                         (rows, false, bytes)
                     }
-                    Err(e) => (vec![WideRow::error(&item.id, &e.reason, vec![]).fields()], true, bytes),
+                    Err(e) => {
+                        let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
+                        let rows = match format {
+                            Format::Jsonl => vec![vec![serde_json::to_string(&row).unwrap_or_default()]],
+                            _ if long => vec![],
+                            _ => vec![row.fields()],
+                        };
+                        (rows, true, bytes)
+                    }
                 }
             })
             .collect();
