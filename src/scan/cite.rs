@@ -203,11 +203,11 @@ impl Parser<'_> {
         let lower = |n: usize| rest.get(..n).map(|w| w.to_ascii_lowercase());
         let len = if rest.starts_with(b",") || rest.starts_with(b"&") || rest.starts_with(b"/") {
             1
-        } else if lower(7).as_deref() == Some(b"and/or ") {
+        } else if lower(7).is_some_and(|w| w.starts_with(b"and/or") && w[6].is_ascii_whitespace()) {
             6
-        } else if lower(4).as_deref() == Some(b"and ") {
+        } else if lower(4).is_some_and(|w| w.starts_with(b"and") && w[3].is_ascii_whitespace()) {
             3
-        } else if lower(3).as_deref() == Some(b"or ") {
+        } else if lower(3).is_some_and(|w| w.starts_with(b"or") && w[2].is_ascii_whitespace()) {
             2
         } else {
             0
@@ -279,6 +279,7 @@ mod tests {
         assert_eq!(show("22A of", false), ["22a"]);
         assert_eq!(show("5.1.a&b or 15.1.a&b", false), ["5(1)(a)", "5(1)(b)", "15(1)(a)", "15(1)(b)"]);
         assert_eq!(show("12(5)(b) and (e)", false), ["12(5)(b)", "12(5)(e)"]);
+        assert_eq!(show("43 and\n43A of the", true), ["43", "43a"]);
     }
 
     #[test]

@@ -102,7 +102,24 @@ impl Context<'_> {
                 best = Some((c, dist));
             }
         }
+        // An applying frame in scope outweighs a mere reference to the earlier decision.
+        if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
+            if let Some(applied) = self.modifiers[from..]
+                .iter()
+                .take_while(|c| c.start <= se + 400)
+                .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end))
+            {
+                return Some((applied, 0));
+            }
+        }
         best
+    }
+
+    fn covers(&self, c: &Cue, start: usize, end: usize) -> bool {
+        let (a, b) = self.bounds(c);
+        let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both) && start < b;
+        let backward = c.start >= end && matches!(c.direction, Direction::Backward | Direction::Both) && end > a;
+        forward || backward || (c.start < end && c.end > start)
     }
 
     /// Scope of a cue: from the cue to the end of its sentence/line/paragraph (forward) or back
@@ -116,6 +133,23 @@ impl Context<'_> {
             }
             Scope::Paragraph => self.index.paragraph(self.text, c.start),
         };
+        // A sentence that introduces a list ("The exemptions we are considering are:") reaches
+        // over the list items that follow it.
+        if c.scope == Scope::Sentence && self.text[a..b].trim_end().ends_with(':') {
+            while b < self.text.len() {
+                let (s2, e2) = self.index.sentence(b);
+                let item = self.text[s2..e2].trim_start();
+                let listy = item.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '\u{f0a7}'])
+                    || item.bytes().next().is_some_and(|x| x.is_ascii_digit())
+                    || item.to_ascii_lowercase().starts_with("section")
+                    || item.to_ascii_lowercase().starts_with("s.")
+                    || item.to_ascii_lowercase().starts_with("regulation");
+                if !listy || e2 <= b {
+                    break;
+                }
+                b = e2;
+            }
+        }
         // Terminators between the cue and the scope edge cut the scope.
         let i = self.terminators.partition_point(|t| t.0 < c.end);
         if let Some(t) = self.terminators.get(i) {

@@ -111,6 +111,8 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
+    } else if ext >= 4 && f.s("refusal") < 2 && f.s("provided") < 2 && !ncnd_cue {
+        Some(MsgKind::Extension)
     } else if ext >= 2 && ext >= decision_cue {
         Some(MsgKind::Extension)
     } else if clar >= 2 && clar >= decision_cue {
@@ -122,7 +124,7 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
             Some(MsgKind::Refused)
         }
     } else if not_held {
-        if disclosure || partial_cue {
+        if f.s("provided") >= 2 || f.published > 0 || partial_cue {
             Some(MsgKind::Partial)
         } else {
             Some(MsgKind::NotHeld)
