@@ -306,7 +306,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
         Kind::Boundary => match rr.boundary.as_deref().map(|s| (s, BoundaryKind::parse(s))) {
             Some((_, Some(b))) => Some(Produces::Boundary(b)),
             Some((s, None)) => {
-                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator");
+                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator, start");
                 None
             }
             None => {

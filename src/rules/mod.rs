@@ -125,6 +125,8 @@ pub enum BoundaryKind {
     Response,
     /// A separator between messages of an archive (a line of dashes).
     Separator,
+    /// A line that always starts a new message (a thread page's "Name   date" header).
+    Start,
 }
 
 impl BoundaryKind {
@@ -137,6 +139,7 @@ impl BoundaryKind {
             "closing" => Self::Closing,
             "response" => Self::Response,
             "separator" => Self::Separator,
+            "start" => Self::Start,
             _ => return None,
         })
     }

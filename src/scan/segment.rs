@@ -117,6 +117,11 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
                 l = k;
                 continue;
             }
+            Some(BoundaryKind::Start) => {
+                starts.push((l, false));
+                closed = false;
+                inherit_quote = false;
+            }
             Some(BoundaryKind::Opener) if closed => {
                 starts.push((l, cur_quoted && inherit_quote));
                 closed = false;
