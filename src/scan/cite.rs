@@ -156,7 +156,7 @@ impl Parser<'_> {
         }
         let label = String::from_utf8_lossy(&self.s[ls..self.i]).to_ascii_lowercase();
         self.skip_spaces();
-        if label.is_empty() || label.len() > 4 || self.peek() != Some(b')') {
+        if !valid_label(&label) || self.peek() != Some(b')') {
             self.i = start;
             return None;
         }
@@ -248,6 +248,16 @@ impl Parser<'_> {
     }
 }
 
+/// Subsection labels: "1", "3A", "a", "ii" — not words in brackets like "(as)".
+fn valid_label(l: &str) -> bool {
+    let digits = l.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &l[digits..];
+    if digits > 0 {
+        return digits <= 2 && rest.len() <= 1;
+    }
+    rest.len() == 1 || matches!(rest, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi")
+}
+
 fn same_kind(a: &str, b: &str) -> bool {
     let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase();
     let digit = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
@@ -288,5 +298,6 @@ mod tests {
         assert_eq!(show("12 and 2023", false), ["12"]);
         assert_eq!(show("43. The", false), ["43"]);
         assert!(show("2024", false).is_empty());
+        assert_eq!(show("13 (as amended)", false), ["13"]);
     }
 }

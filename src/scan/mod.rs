@@ -108,8 +108,10 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     // Segmentation from boundary and zone rules (a mark counts where a match starts a line).
     let mut marks = segment::LineMarks::new(index.lines());
     for (ri, m) in &matches {
-        let line = index.line_of(m.start);
-        let at_line_start = text[index.line_starts[line]..m.start].trim().is_empty();
+        // Patterns may begin with `\s*`, which can reach back over blank lines.
+        let first = m.start + (text[m.start..m.end].len() - text[m.start..m.end].trim_start().len());
+        let line = index.line_of(first);
+        let at_line_start = text[index.line_starts[line]..first].trim().is_empty();
         match rules.rules[*ri].produces {
             Produces::Boundary(b) if at_line_start || b == BoundaryKind::QuoteIntro => {
                 marks.boundary[line].get_or_insert(b);
@@ -172,6 +174,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     }
     assign_roles(&mut segments, &signals);
     terminators.sort_unstable();
+    other_acts.sort_unstable();
     modifiers.sort_by_key(|c| c.start);
     let ctx = status::Context { text, index: &index, modifiers: &modifiers, terminators: &terminators, other_acts: &other_acts };
     for s in &mut signals {
@@ -222,7 +225,14 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
         ctx.decide(&mut c, &segments.messages[mi]);
         citations.push(c);
     }
-    citations.sort_by_key(|c| (c.start, c.end));
+    citations.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // Two rules naming the same words ("regulation 12(5)(e)" and the bare "12(5)(e)"): keep the first.
+    let mut last_end = 0;
+    citations.retain(|c| {
+        let keep = c.start >= last_end;
+        last_end = last_end.max(c.end);
+        keep
+    });
     // A title right after a numbered citation of the same section adds nothing.
     citations.dedup_by(|b, a| b.title_only && b.start < a.end + 40 && b.items[0].canon.id == a.items[0].canon.id);
     signals.sort_by_key(|s| (s.start, s.rule));
