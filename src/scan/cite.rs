@@ -173,7 +173,7 @@ impl Parser<'_> {
     fn peek_dot_sibling(&self) -> bool {
         let s = &self.s[self.i..];
         let n = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        (1..=2).contains(&n) && !s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) && s.first().is_some_and(|b| b.is_ascii_lowercase())
+        n == 1 && !s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) && s.first().is_some_and(|b| b.is_ascii_lowercase())
     }
 
     /// ".1" or ".a" in dotted chains, or a bare letter after a separator ("5.1.a&b").

@@ -136,6 +136,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let mut other_acts = Vec::new();
     let mut regime_scores = vec![RegimeScore::default(); segments.messages.len()];
     let mut doc_regime = RegimeScore::default();
+    let mut regime_cues = Vec::new();
     for (ri, m) in &matches {
         match &rules.rules[*ri].produces {
             Produces::Signal { name, weight } => signals.push(Signal {
@@ -158,17 +159,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
             }),
             Produces::Terminator => terminators.push((m.start, m.end)),
             Produces::OtherAct => other_acts.push((m.start, m.end)),
-            Produces::Regime { cue, weight } => {
-                let mi = msg_at(&segments, m.start);
-                for s in [&mut regime_scores[mi], &mut doc_regime] {
-                    match cue {
-                        RegimeCue::Scotland => s.scotland += weight,
-                        RegimeCue::Uk => s.scotland -= weight,
-                        RegimeCue::Environmental => s.environmental += weight,
-                        RegimeCue::Act => s.environmental -= weight,
-                    }
-                }
-            }
+            Produces::Regime { cue, weight } => regime_cues.push((m.start, m.end, *cue, *weight)),
             _ => {}
         }
     }
@@ -180,6 +171,21 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     for s in &mut signals {
         s.zone = effective_zone(&segments, s.message, s.zone);
         s.modifier = ctx.modifier_for(s.start, s.end).map(|(c, _)| (c.status, c.rule));
+    }
+    // "dealt with under the EIR rather than the Scottish Regulations" names a regime it rules out.
+    for (start, end, cue, weight) in regime_cues {
+        if ctx.modifier_for(start, end).is_some_and(|(c, _)| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical)) {
+            continue;
+        }
+        let mi = msg_at(&segments, start);
+        for s in [&mut regime_scores[mi], &mut doc_regime] {
+            match cue {
+                RegimeCue::Scotland => s.scotland += weight,
+                RegimeCue::Uk => s.scotland -= weight,
+                RegimeCue::Environmental => s.environmental += weight,
+                RegimeCue::Act => s.environmental -= weight,
+            }
+        }
     }
 
     let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index));

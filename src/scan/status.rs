@@ -150,7 +150,11 @@ impl Context<'_> {
                 b = e2;
             }
         }
-        // Terminators between the cue and the scope edge cut the scope.
+        // Terminators between the cue and the scope edge cut the scope; an earlier decision or
+        // an applying frame reaches across "but" ("the original response ... but withheld ...").
+        if matches!(c.status, ModStatus::Historical | ModStatus::Applied) {
+            return (a, b);
+        }
         let i = self.terminators.partition_point(|t| t.0 < c.end);
         if let Some(t) = self.terminators.get(i) {
             if t.0 < b {
