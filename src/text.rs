@@ -34,7 +34,9 @@ impl TextIndex {
             let prev_line = text[prev..cur].trim();
             let cur_end = text[cur..].find('\n').map_or(text.len(), |i| cur + i);
             let cur_line = text[cur..cur_end].trim_start();
-            let starts_item = cur_line.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '>', '(', '\u{f0a7}']) || starts_numbered(cur_line);
+            let starts_item = cur_line.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '>', '\u{f0a7}'])
+                || starts_numbered(cur_line)
+                || starts_lettered(cur_line);
             let short_heading = prev_line.chars().count() < 55
                 && !prev_line.ends_with([',', ';', '-', '–', '('])
                 && !ends_with_joiner(prev_line)
@@ -124,6 +126,13 @@ fn starts_numbered(line: &str) -> bool {
     let digits = line.bytes().take_while(|b| b.is_ascii_digit()).count();
     digits > 0 && digits < 3 && matches!(line.as_bytes().get(digits), Some(b'.') | Some(b')'))
         && line.as_bytes().get(digits + 1).is_some_and(|b| b.is_ascii_whitespace())
+}
+
+/// "(a) ", "(ii) ", "(3) ": a lettered or numbered list item.
+fn starts_lettered(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('(') else { return false };
+    let label = rest.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+    (1..=4).contains(&label) && rest.as_bytes().get(label) == Some(&b')') && rest.as_bytes().get(label + 1).is_none_or(|b| b.is_ascii_whitespace())
 }
 
 fn ends_with_joiner(line: &str) -> bool {

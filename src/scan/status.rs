@@ -186,6 +186,9 @@ impl Context<'_> {
                 return (Status::OtherAct, format!("other Act: '{act}' beside the number"), None);
             }
         }
+        if self.in_table_row(c.start) {
+            return (Status::OtherAct, "a row label in a table of figures, not a citation".into(), None);
+        }
         if msg.role == Role::Requester {
             return (Status::Quoted, "quoted: inside the requester's text".into(), None);
         }
@@ -217,6 +220,16 @@ impl Context<'_> {
             return (st, format!("{}: '{cue_text}' {where_} in the same {scope}", cue.status.name()), Some(cue.rule));
         }
         (Status::Cited, "cited: named in the body of an authority message".into(), None)
+    }
+
+    /// A line of a table of figures: a label followed by wide-spaced numbers.
+    fn in_table_row(&self, offset: usize) -> bool {
+        let (s, e) = self.index.line_range(self.text, self.index.line_of(offset));
+        let line = &self.text[s..e];
+        let mut cols = line.split("  ").map(str::trim).filter(|c| !c.is_empty());
+        let _label = cols.next();
+        let rest: Vec<&str> = cols.collect();
+        !rest.is_empty() && rest.iter().all(|c| c.trim_start_matches('£').replace([',', '.', '%'], "").bytes().all(|b| b.is_ascii_digit()) && !c.is_empty())
     }
 
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
