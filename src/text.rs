@@ -150,7 +150,7 @@ fn is_abbreviation(before: &str) -> bool {
         .rev()
         .collect();
     let w = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '.') && !w.is_empty() && w.len() < 4
+    ABBREVIATIONS.contains(&w.as_str())
 }
 
 #[cfg(test)]
@@ -171,6 +171,14 @@ mod tests {
         let ix = TextIndex::new(t);
         let (a, b) = ix.sentence(t.find("24").unwrap());
         assert_eq!(&t[a..b], "· Section 24\n");
+    }
+
+    #[test]
+    fn a_number_ends_a_sentence() {
+        let t = "we have not relied on section 12.\nThe decision rests on section 14(1).";
+        let ix = TextIndex::new(t);
+        let (a, b) = ix.sentence(t.find("14").unwrap());
+        assert_eq!(&t[a..b], "The decision rests on section 14(1).");
     }
 
     #[test]

@@ -262,8 +262,12 @@ fn same_kind(a: &str, b: &str) -> bool {
     let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase();
     let digit = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
     let roman = |s: &str| matches!(s, "i" | "ii" | "iii" | "iv" | "v" | "vi");
-    if roman(a) && roman(b) && !(a == "i" && b == "ii" && false) {
-        return a != "i" || b != "i";
+    if roman(a) && roman(b) {
+        return a != b;
+    }
+    // "(a)(i)": a roman numeral after a letter goes one level down, except "(h)(i)".
+    if letter(a) && roman(b) && a != "h" {
+        return false;
     }
     (letter(a) && letter(b) && b > a) || (digit(a) && digit(b) && b != a)
 }
@@ -284,6 +288,7 @@ mod tests {
         assert_eq!(show("30(3), 31(3) and 40(5)", true), ["30(3)", "31(3)", "40(5)"]);
         assert_eq!(show("21, 40 & 43", true), ["21", "40", "43"]);
         assert_eq!(show("40(5B)(a)(i)", false), ["40(5b)(a)(i)"]);
+        assert_eq!(show("31(1)(g)(h)(i)", false), ["31(1)(g)", "31(1)(h)", "31(1)(i)"]);
         assert_eq!(show("36(2)(b)(i)&(ii)", false), ["36(2)(b)(i)", "36(2)(b)(ii)"]);
         assert_eq!(show("31 (1) (a)", false), ["31(1)(a)"]);
         assert_eq!(show("22A of", false), ["22a"]);

@@ -93,6 +93,15 @@ impl Context<'_> {
             if !(inside || (forward && start < b) || (backward && end > a)) {
                 continue;
             }
+            // An applying verb inside a negated or conditional phrase ("not necessary to rely on")
+            // belongs to that phrase.
+            if c.status == ModStatus::Applied
+                && self.modifiers.iter().any(|o| {
+                    matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && o.start < c.end && c.start < o.end + 4
+                })
+            {
+                continue;
+            }
             let dist = if forward { start - c.end } else if backward { c.start - end } else { 0 };
             let better = match best {
                 None => true,
