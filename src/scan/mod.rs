@@ -241,6 +241,16 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     });
     // A title right after a numbered citation of the same section adds nothing.
     citations.dedup_by(|b, a| b.title_only && b.start < a.end + 40 && b.items[0].canon.id == a.items[0].canon.id);
+    signals.sort_by_key(|s| (s.rule, s.start, std::cmp::Reverse(s.end)));
+    // Two patterns of one rule on the same words count once.
+    let mut last: Option<(usize, usize)> = None;
+    signals.retain(|s| {
+        let dup = last.is_some_and(|(r, e)| r == s.rule && s.start < e);
+        if !dup || last.is_none_or(|(r, _)| r != s.rule) {
+            last = Some((s.rule, s.end));
+        }
+        !dup
+    });
     signals.sort_by_key(|s| (s.start, s.rule));
     Scan { text, index, segments, citations, signals, scotland, regime_scores, authority }
 }

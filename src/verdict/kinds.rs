@@ -102,7 +102,9 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     let ncnd_cue = f.s("ncnd") > 0 && f.s("ncnd-cost") == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
     // Refusing "under regulation 12(4)(a)" is the Regulations' way of saying "not held".
     let eir_not_held = f.not_held_exception > 0 && f.withholding == 0;
-    let refusal = f.withholding > 0 || (f.s("refusal") >= 4 && !eir_not_held) || ncnd_provision || ncnd_cue;
+    // Refusal words alone (no ground) count only when no published-elsewhere ground explains them.
+    let cue_refusal = f.s("refusal") >= 4 && !eir_not_held && f.published == 0;
+    let refusal = f.withholding > 0 || cue_refusal || ncnd_provision || ncnd_cue;
     let provided = f.s("provided");
     let disclosure = provided >= 2 || f.published > 0 || f.s("volunteered") > 0;
     let partial_cue = f.s("partial") > 0;
