@@ -52,7 +52,9 @@ pub struct Signal {
 impl Signal {
     /// Counts towards the message's kind: in the body and not neutralised.
     pub fn active(&self) -> bool {
-        self.zone == ZoneKind::Body && self.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Historical))
+        // A signal still counts inside an applying frame or a provisional one ("we have not yet
+        // reached a decision" is itself the extension).
+        self.zone == ZoneKind::Body && self.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical))
     }
 }
 
