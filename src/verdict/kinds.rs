@@ -110,7 +110,8 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     let partial_cue = f.s("partial") > 0;
     let not_held = not_held_sig > 0 || f.not_held_exception > 0;
     f.mixed = refusal && disclosure;
-    let review = f.s("review-done") > 0;
+    let review_cue = f.s("upheld") + f.s("overturned") + f.s("review-partial");
+    let review = f.s("review-done") > 0 || (f.s("review-topic") > 0 && review_cue > 0);
     let decision_cue = f.s("refusal") + provided + not_held_sig + f.withholding as i32 * 2;
     // The strongest status cue; ties go to the more specific kind.
     let (status_kind, status_score) = [
@@ -124,7 +125,7 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
-    } else if status_score >= 4 && quiet_decision || status_score >= 2 && status_score >= decision_cue {
+    } else if status_score >= 4 && quiet_decision || status_score >= 2 && status_score > decision_cue {
         Some(status_kind)
     } else if refusal {
         if disclosure || partial_cue {
