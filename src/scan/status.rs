@@ -111,6 +111,17 @@ impl Context<'_> {
                 best = Some((c, dist));
             }
         }
+        // A condition or a negation in scope outweighs an applying verb ("if requested, would be
+        // exempt under section 44").
+        if best.is_some_and(|(c, _)| c.status == ModStatus::Applied) {
+            if let Some(stronger) = self.modifiers[from..]
+                .iter()
+                .take_while(|c| c.start <= se + 400)
+                .find(|c| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical) && self.covers(c, start, end))
+            {
+                return Some((stronger, 0));
+            }
+        }
         // An applying frame in scope outweighs a mere reference to the earlier decision.
         if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
             if let Some(applied) = self.modifiers[from..]
