@@ -22,7 +22,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
         if !p.separator() {
             break;
         }
-        p.prefix();
+        let prefixed = p.prefix();
         // "(b)" after a separator: sibling of the last chain element.
         if p.peek() == Some(b'(') || p.peek_dot_sibling() {
             let sib = if p.peek() == Some(b'(') { p.parens() } else { p.dot_sibling() };
@@ -45,7 +45,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
                 let bare = next.iter().all(|it| it.chain.is_empty());
                 let n: u32 = next[0].number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
                 let followed_by_word = p.peek().is_some_and(|b| b == b' ') && p.next_word_is_noun();
-                if bare && ((!plural && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
+                if bare && ((!plural && !prefixed && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
                     break;
                 }
                 items.extend(next);
@@ -222,20 +222,23 @@ impl Parser<'_> {
         true
     }
 
-    /// Optional repeated prefix inside a list: "section", "sections", "s.", "ss.", "s", "reg", "regulation".
-    fn prefix(&mut self) {
+    /// Optional repeated prefix inside a list: "section", "sections", "s.", "ss.", "s", "reg",
+    /// "regulation"; says whether there was one.
+    fn prefix(&mut self) -> bool {
         let rest = &self.s[self.i..];
         let low: Vec<u8> = rest.iter().take(12).map(|b| b.to_ascii_lowercase()).collect();
         for p in [&b"sections "[..], b"section ", b"regulations ", b"regulation ", b"regs. ", b"reg. ", b"regs ", b"reg ", b"ss. ", b"ss.", b"s. ", b"s.", b"s "] {
             if low.starts_with(p) {
                 self.i += p.len();
                 self.skip_spaces();
-                return;
+                return true;
             }
         }
         if low.first() == Some(&b's') && low.get(1).is_some_and(|b| b.is_ascii_digit()) {
             self.i += 1;
+            return true;
         }
+        false
     }
 
     fn next_word_is_noun(&self) -> bool {
@@ -295,6 +298,7 @@ mod tests {
         assert_eq!(show("5.1.a&b or 15.1.a&b", false), ["5(1)(a)", "5(1)(b)", "15(1)(a)", "15(1)(b)"]);
         assert_eq!(show("12(5)(b) and (e)", false), ["12(5)(b)", "12(5)(e)"]);
         assert_eq!(show("43 and\n43A of the", true), ["43", "43a"]);
+        assert_eq!(show("21 or section 8 notices", false), ["21", "8"]);
     }
 
     #[test]
