@@ -17,6 +17,7 @@ pub mod authority;
 pub mod cmd;
 pub mod compare;
 pub mod document;
+pub mod eval;
 pub mod input;
 pub mod output;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! One module per subcommand: argument struct plus `run`, returning the process exit code.
 pub mod classify;
 pub mod compare;
+pub mod eval;
 pub mod explain;
 pub mod rules;
 pub mod tag;

@@ -291,7 +291,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
             }
         },
         Kind::Terminator => Some(Produces::Terminator),
-        Kind::OtherAct => Some(Produces::OtherAct),
+        Kind::OtherAct => Some(Produces::OtherAct(rr.direction)),
         Kind::Zone => match rr.zone.as_deref().map(|s| (s, ZoneKind::parse(s))) {
             Some((_, Some(z))) => Some(Produces::Zone(z)),
             Some((s, None)) => {

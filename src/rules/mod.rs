@@ -170,7 +170,9 @@ pub enum Produces {
     Zone(ZoneKind),
     Boundary(BoundaryKind),
     Regime { cue: RegimeCue, weight: i32 },
-    OtherAct,
+    /// Another Act: forward marks numbers after the name ("PACE s24"), backward numbers before
+    /// it ("s.60 of the CJPOA"), both either.
+    OtherAct(Direction),
 }
 
 /// One compiled rule.

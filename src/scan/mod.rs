@@ -160,7 +160,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
                 scope: *scope,
             }),
             Produces::Terminator => terminators.push((m.start, m.end)),
-            Produces::OtherAct => other_acts.push((m.start, m.end)),
+            Produces::OtherAct(d) => other_acts.push((m.start, m.end, *d)),
             Produces::Regime { cue, weight } => regime_cues.push((m.start, m.end, *cue, *weight)),
             _ => {}
         }

@@ -69,7 +69,7 @@ pub struct Context<'a> {
     pub index: &'a TextIndex,
     pub modifiers: &'a [Cue],
     pub terminators: &'a [(usize, usize)],
-    pub other_acts: &'a [(usize, usize)],
+    pub other_acts: &'a [(usize, usize, Direction)],
 }
 
 impl Context<'_> {
@@ -255,11 +255,11 @@ impl Context<'_> {
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
     fn adjacent_act(&self, start: usize, end: usize) -> Option<&str> {
         let i = self.other_acts.partition_point(|a| a.1 <= start.saturating_sub(60));
-        for &(a, b) in &self.other_acts[i..] {
+        for &(a, b, dir) in &self.other_acts[i..] {
             if a > end + 60 {
                 break;
             }
-            if a >= end {
+            if a >= end && dir != Direction::Forward {
                 let gap = self.text[end..a].to_ascii_lowercase();
                 let joiners = gap
                     .split(|ch: char| !ch.is_alphanumeric())
@@ -268,13 +268,13 @@ impl Context<'_> {
                 if gap.len() <= 30 && joiners && !gap.contains(['.', ';', ':']) {
                     return Some(&self.text[a..b]);
                 }
-            } else if b <= start {
+            } else if b <= start && dir != Direction::Backward {
                 let gap = self.text[b..start].to_ascii_lowercase();
                 let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 if gap.len() <= 16 && words.iter().all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(*w, "s" | "section" | "sections" | "ss" | "under" | "at")) {
                     return Some(&self.text[a..b]);
                 }
-            } else {
+            } else if a < end && b > start {
                 return Some(&self.text[a..b]);
             }
         }
