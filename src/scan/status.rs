@@ -254,6 +254,15 @@ impl Context<'_> {
 
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
     fn adjacent_act(&self, start: usize, end: usize) -> Option<&str> {
+        // "section 50 of the Freedom of Information Act", "s.12 of the Act": an FOI qualifier wins.
+        let after: String = self.text[end..(end + 60).min(self.text.len())].chars().take(50).collect::<String>().to_ascii_lowercase();
+        let after = after.trim_start();
+        if ["of the freedom of information", "of the foi", "of foia", "of foisa", "of the act", "of the eir", "of the regulations", "of the environmental information"]
+            .iter()
+            .any(|q| after.starts_with(q))
+        {
+            return None;
+        }
         let i = self.other_acts.partition_point(|a| a.1 <= start.saturating_sub(60));
         for &(a, b, dir) in &self.other_acts[i..] {
             if a > end + 60 {
