@@ -255,8 +255,11 @@ impl Context<'_> {
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
     fn adjacent_act(&self, start: usize, end: usize) -> Option<&str> {
         // "section 50 of the Freedom of Information Act", "s.12 of the Act": an FOI qualifier wins.
-        let after: String = self.text[end..(end + 60).min(self.text.len())].chars().take(50).collect::<String>().to_ascii_lowercase();
-        let after = after.trim_start();
+        let mut stop = (end + 60).min(self.text.len());
+        while !self.text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let after = self.text[end..stop].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
         if ["of the freedom of information", "of the foi", "of foia", "of foisa", "of the act", "of the eir", "of the regulations", "of the environmental information"]
             .iter()
             .any(|q| after.starts_with(q))
@@ -267,6 +270,19 @@ impl Context<'_> {
         for &(a, b, dir) in &self.other_acts[i..] {
             if a > end + 60 {
                 break;
+            }
+            // "section 33 of the Environmental Protection Act 1990, or under section 34": a number
+            // joined on to an earlier one of that Act.
+            if b <= start && start - b <= 40 && dir != Direction::Forward {
+                let gap = self.text[b..start].to_ascii_lowercase();
+                let joined = gap.contains(',') || gap.contains(" or ") || gap.contains(" and ");
+                let words_ok = gap
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(w, "or" | "and" | "under" | "also" | "s" | "section" | "sections" | "ss"));
+                if joined && words_ok {
+                    return Some(&self.text[a..b]);
+                }
             }
             if a >= end && dir != Direction::Forward {
                 let gap = self.text[end..a].to_ascii_lowercase();
