@@ -88,9 +88,15 @@ pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
                 continue;
             }
         };
+        // A file's `disable` applies to the rules before it, so it may then redefine them.
         for id in raw.disable {
             let off = locate(src, &(0..src.len()), "disable", Some(&format!("\"{id}\"")));
-            disabled.push((id, file.clone(), src.clone(), off));
+            if rules.iter().any(|r| r.id == id) {
+                rules.retain(|r| r.id != id);
+                seen.remove(&id);
+            } else {
+                disabled.push((id, file.clone(), src.clone(), off));
+            }
         }
         for spanned in raw.rule {
             let span = spanned.span();
@@ -139,10 +145,7 @@ pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
         }
     }
     for (id, file, src, off) in disabled {
-        if !rules.iter().any(|r| r.id == id) {
-            diags.push(Diagnostic::at(Severity::Warning, "W002", &file, &src, off, format!("`disable` names no known rule `{id}`")));
-        }
-        rules.retain(|r| r.id != id);
+        diags.push(Diagnostic::at(Severity::Warning, "W002", &file, &src, off, format!("`disable` names no earlier rule `{id}`")));
     }
     if diags.iter().any(|d| d.is_error()) {
         return Err(RuleErrors(diags));

@@ -112,10 +112,10 @@ impl Parser<'_> {
                 break;
             };
             // Run-on siblings "(a)(b)": same kind of label at the same depth.
-            let last = chains[0].last().cloned();
+            let last = chains.last().and_then(|c| c.last()).cloned();
             let g = &group[0];
             if group.len() == 1 && last.as_ref().is_some_and(|l| same_kind(l, g)) {
-                let mut sib = chains[0].clone();
+                let mut sib = chains.last().cloned().unwrap_or_default();
                 sib.pop();
                 sib.push(g.clone());
                 chains.push(sib);
