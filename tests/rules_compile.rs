@@ -41,7 +41,7 @@ examples.match = ["y"]
     let mut srcs = sources(None).unwrap();
     srcs.push(("user/bad.toml".into(), bad.into()));
     let err = compile(&srcs).expect_err("must fail").to_string();
-    assert!(err.contains("user/bad.toml:9:13: error[E003]"), "{err}");
+    assert!(err.contains("user/bad.toml:8:14: error[E003]"), "{err}");
     assert!(err.contains("user/bad.toml:13:1: error[E002]"), "{err}");
     assert!(err.contains("descripton"), "{err}");
     assert!(err.contains("2 error(s)"), "{err}");
