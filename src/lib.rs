@@ -20,6 +20,7 @@ pub mod document;
 pub mod eval;
 pub mod input;
 pub mod output;
+pub mod overrides;
 pub mod rules;
 pub mod scan;
 pub mod text;

@@ -107,3 +107,40 @@ fn eval_prints_scorer_figures_and_guards_a_minimum() {
     assert!(text.contains("fp foia:s40 x1") && text.contains("fn foia:s21 x1"), "{text}");
     assert!(text.contains("p08-humberside-suspended-officers-s40: outcome refused (gold provided)"), "{text}");
 }
+
+#[test]
+fn overrides_replace_values_and_survive_reruns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("k.txt"), LETTER).unwrap();
+    let fixes = dir.path().join("fixes.csv");
+    std::fs::write(&fixes, "id,outcome,cited\nk,partial,foia:s43;foia:s40\n").unwrap();
+    let out = bin().arg("tag").arg(dir.path()).arg("--overrides").arg(&fixes).args(["-o"]).arg(dir.path().join("out.csv")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut rdr = csv::Reader::from_path(dir.path().join("out.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let rec = rows.iter().find(|r| &r[0] == "k").unwrap();
+    let get = |name: &str| rec[h.iter().position(|x| x == name).unwrap()].to_string();
+    assert_eq!((get("outcome"), get("cited"), get("overridden")), ("partial".into(), "foia:s40;foia:s43".into(), "yes".into()));
+    assert_eq!(get("mentioned"), "foia:s17;foia:s50", "columns not overridden keep computed values");
+}
+
+#[test]
+fn conflicting_evidence_is_marked_for_review() {
+    let mut child = bin().arg("classify").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Dear Mr Okoro,\n\nThis letter is a refusal notice. We are unable to provide the information and it is withheld.\n\nYours sincerely\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let h = rdr.headers().unwrap().clone();
+    let rec = rdr.records().next().unwrap().unwrap();
+    let get = |name: &str| rec[h.iter().position(|x| x == name).unwrap()].to_string();
+    assert_eq!(get("outcome"), "refused");
+    assert_eq!(get("review"), "yes");
+    assert!(get("why").contains("refusal without a cited ground"), "{}", get("why"));
+}

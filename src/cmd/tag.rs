@@ -24,6 +24,9 @@ pub struct Args {
     /// `authority`, `request`, `date`.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
+    /// Hand corrections: CSV with `id` and any of outcome, ncnd, cited, mentioned, authority.
+    #[arg(long, value_name = "FILE.csv")]
+    pub overrides: Option<PathBuf>,
     /// Output format: csv (wide or --long) or jsonl (wide fields plus findings with evidence).
     #[arg(long, default_value = "csv", value_parser = ["csv", "jsonl"])]
     pub format: String,
@@ -68,8 +71,12 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
         None => Box::new(std::io::stdout()),
     };
+    let overrides = match &args.overrides {
+        Some(p) => crate::overrides::Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)?,
+        None => Default::default(),
+    };
     let started = Instant::now();
-    let summary = pool.install(|| write_rows(&rules, &items, &opts, Format::of(args), std::io::BufWriter::new(out)))?;
+    let summary = pool.install(|| write_rows(&rules, &items, &opts, Format::of(args), &overrides, std::io::BufWriter::new(out)))?;
     eprintln!(
         "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
         summary.docs,
@@ -109,7 +116,14 @@ impl Format {
 }
 
 /// Classify `items` in parallel batches and write their rows in order.
-pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOptions, format: Format, out: W) -> anyhow::Result<Summary> {
+pub fn write_rows<W: Write>(
+    rules: &RuleSet,
+    items: &[InputItem],
+    opts: &LoadOptions,
+    format: Format,
+    overrides: &crate::overrides::Overrides,
+    out: W,
+) -> anyhow::Result<Summary> {
     let long = format == Format::Long;
     let jsonl = format == Format::Jsonl;
     let extra_names: Vec<String> = items
@@ -134,8 +148,12 @@ pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOpt
                         let a = crate::analyse_document(rules, &doc);
                         let rows = match format {
                             Format::Long => long_rows(&doc.id, &a.scan, rules).into_iter().map(|r| long_fields(&r)).collect(),
-                            Format::Wide => vec![WideRow::from_analysis(&doc, &a).fields()],
-                            Format::Jsonl => vec![vec![crate::output::json_row(&doc, &a, rules).to_string()]],
+                            Format::Wide => {
+                                let mut row = WideRow::from_analysis(&doc, &a);
+                                overrides.apply(&mut row);
+                                vec![row.fields()]
+                            }
+                            Format::Jsonl => vec![vec![crate::output::json_row(&doc, &a, rules, overrides).to_string()]],
                         };
                         (rows, false, bytes)
                     }
