@@ -165,7 +165,8 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
             _ => {}
         }
     }
-    assign_roles(&mut segments, &signals);
+    let headed = authority_headed(rules, text, &index, &segments);
+    assign_roles(&mut segments, &signals, &headed);
     terminators.sort_unstable();
     other_acts.sort_unstable();
     modifiers.sort_by_key(|c| c.start);
@@ -267,9 +268,22 @@ fn effective_zone(segments: &Segments, message: usize, zone: ZoneKind) -> ZoneKi
     }
 }
 
+/// Messages whose first line names a known authority (a thread entry "Kent Police   3 May 2024",
+/// a letterhead) are the authority's unless their text says otherwise.
+fn authority_headed(rules: &RuleSet, text: &str, index: &TextIndex, segments: &Segments) -> Vec<bool> {
+    segments
+        .messages
+        .iter()
+        .map(|m| {
+            let first = (m.first_line..m.last_line).map(|l| index.line_range(text, l)).find(|&(s, e)| !text[s..e].trim().is_empty());
+            first.is_some_and(|(s, e)| e - s <= 100 && rules.authority_ac.find(&text[s..e]).is_some() && !text[s..e].trim_start().starts_with("Dear"))
+        })
+        .collect()
+}
+
 /// A message is the requester's when its requester cues outweigh its authority cues.
-fn assign_roles(segments: &mut Segments, signals: &[Signal]) {
-    let mut score = vec![0i32; segments.messages.len()];
+fn assign_roles(segments: &mut Segments, signals: &[Signal], headed: &[bool]) {
+    let mut score: Vec<i32> = headed.iter().map(|&h| if h { -3 } else { 0 }).collect();
     for s in signals.iter().filter(|s| s.zone != ZoneKind::QuotedRequest) {
         match s.name.as_str() {
             "role-requester" => score[s.message] += s.weight,
