@@ -173,6 +173,8 @@ fn zones(text: &str, ix: &TextIndex, marks: &LineMarks, messages: &[Message], bl
             if let Some(z) = marks.zone_start[l] {
                 match z {
                     ZoneKind::Footer => tail = Some(ZoneKind::Footer),
+                    // An annex after the sign-off is the letter's content again.
+                    ZoneKind::Body if tail == Some(ZoneKind::Signature) => tail = None,
                     ZoneKind::Signature if tail.is_none() => tail = Some(ZoneKind::Signature),
                     ZoneKind::WebNoise | ZoneKind::QuotedHistory => {
                         zone[l] = z;
