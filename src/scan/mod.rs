@@ -54,7 +54,13 @@ impl Signal {
     pub fn active(&self) -> bool {
         // A signal still counts inside an applying frame or a provisional one ("we have not yet
         // reached a decision" is itself the extension).
-        self.zone == ZoneKind::Body && self.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical))
+        // "Neither confirm nor deny" is itself negative: a "does not apply" after it speaks of
+        // the duty to confirm, not of the NCND.
+        let negation_ok = self.name == "ncnd";
+        self.zone == ZoneKind::Body
+            && self.modifier.is_none_or(|(m, _)| {
+                matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical) || (negation_ok && m == ModStatus::Negated)
+            })
     }
 }
 
