@@ -158,7 +158,10 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
 fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> MsgKind {
     let (up, over, part) = (f.s("upheld"), f.s("overturned"), f.s("review-partial"));
     let released = f.s("released") > 0;
-    if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
+    // "Substitute a different decision" that releases everything and keeps no ground is a reversal.
+    if part > 0 && over == 0 && f.withholding == 0 && (released || f.s("provided") >= 2) {
+        MsgKind::ReviewOverturned
+    } else if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
         MsgKind::ReviewPartial
     } else if over > 0 || (released && !refusal) {
         MsgKind::ReviewOverturned
