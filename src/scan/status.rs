@@ -63,6 +63,9 @@ pub struct Cue {
     pub scope: Scope,
 }
 
+/// Farthest (in bytes) a modifier cue may sit from the span it modifies.
+const MAX_REACH: usize = 1000;
+
 /// What status decisions look at.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -76,11 +79,15 @@ impl Context<'_> {
     /// The modifier whose scope covers [start, end), nearest first; ties go to the stronger status.
     pub fn modifier_for(&self, start: usize, end: usize) -> Option<(&Cue, usize)> {
         let (ss, se) = self.index.sentence(start);
-        let lo = ss.saturating_sub(400);
+        // Cues farther than MAX_REACH from the span are never looked at: in a text without
+        // sentence breaks (one 10 MB line) the sentence window would otherwise hold every cue,
+        // making signals x cues quadratic.
+        let lo = ss.saturating_sub(400).max(start.saturating_sub(MAX_REACH));
+        let hi = (se + 400).min(end + MAX_REACH);
         let from = self.modifiers.partition_point(|c| c.start < lo);
         let mut best: Option<(&Cue, usize)> = None;
         for c in &self.modifiers[from..] {
-            if c.start > se + 400 {
+            if c.start > hi {
                 break;
             }
             let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both);
