@@ -109,7 +109,9 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let mut marks = segment::LineMarks::new(index.lines());
     for (ri, m) in &matches {
         let line = index.line_of(m.start);
-        let at_line_start = text[index.line_starts[line]..m.start].trim().is_empty();
+        // trim_end: stops at the first non-space before the match (trim would also walk the
+        // line's leading spaces again for every match on it).
+        let at_line_start = text[index.line_starts[line]..m.start].trim_end().is_empty();
         match rules.rules[*ri].produces {
             Produces::Boundary(b) if at_line_start || b == BoundaryKind::QuoteIntro => {
                 marks.boundary[line].get_or_insert(b);
