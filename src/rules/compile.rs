@@ -182,6 +182,10 @@ fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Opt
     for p in &rr.unless {
         match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
             Ok(re) => unless.push(re),
+            Err(regex::Error::CompiledTooBig(n)) => {
+                let off = locate(cx.src, span, "unless", Some(p));
+                cx.err("E004", off, format!("`unless` pattern too large: compiled size would exceed {n} bytes"));
+            }
             Err(e) => {
                 let off = locate(cx.src, span, "unless", Some(p));
                 let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
