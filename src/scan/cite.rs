@@ -258,10 +258,11 @@ fn same_kind(a: &str, b: &str) -> bool {
     let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase();
     let digit = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
     let roman = |s: &str| matches!(s, "i" | "ii" | "iii" | "iv" | "v" | "vi");
-    if roman(a) && roman(b) && !(a == "i" && b == "ii" && false) {
+    if roman(a) && roman(b) {
         return a != "i" || b != "i";
     }
-    (letter(a) && letter(b) && b > a) || (digit(a) && digit(b) && b != a)
+    // "(i)" after a letter other than "(h)" opens a roman level: 40(5B)(a)(i).
+    (letter(a) && letter(b) && b > a && (b != "i" || a == "h")) || (digit(a) && digit(b) && b != a)
 }
 
 #[cfg(test)]

@@ -207,7 +207,7 @@ fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], st
         let t = t.trim_start_matches(['"', '\'', '“', '‘']);
         t.starts_with(['•', '·', '-', '*', '(', '\u{f0b7}', '–', '>'])
             || t.bytes().take_while(|b| b.is_ascii_digit()).count().clamp(0, 3) > 0
-                && t.bytes().nth(t.bytes().take_while(|b| b.is_ascii_digit()).count()).is_some_and(|b| matches!(b, b'.' | b')' | b':'))
+                && t.as_bytes().get(t.bytes().take_while(|b| b.is_ascii_digit()).count()).copied().is_some_and(|b| matches!(b, b'.' | b')' | b':'))
             || t.len() > 1 && t.as_bytes()[0].is_ascii_lowercase() && t.as_bytes()[1] == b')'
             || t.starts_with('Q') && t.as_bytes().get(1).is_some_and(|b| b.is_ascii_digit())
     };
