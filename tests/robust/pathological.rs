@@ -73,6 +73,17 @@ fn twenty_megabyte_file() {
     eprintln!("20 MB file: {:?}, {} messages", t.elapsed(), row.messages);
 }
 
+/// 20 MB of line ends only (every per-line table at its largest), and 20 MB of NULs.
+#[test]
+#[ignore = "slow in a debug build; run: cargo test --release --test robust -- --ignored"]
+fn twenty_megabytes_of_line_ends_and_nuls() {
+    let t = Instant::now();
+    let row = classify_bytes(&vec![b'\n'; 20 * 1024 * 1024]).expect("blank text");
+    assert_eq!(row.outcome, "unknown");
+    assert!(classify_bytes(&vec![0u8; 20 * 1024 * 1024]).is_some_and(|r| r.outcome == "unknown"));
+    eprintln!("20 MB of line ends and of NULs: {:?}", t.elapsed());
+}
+
 /// A reply chain quoted 2,000 deep with `>` prefixes.
 #[test]
 fn quotes_nested_two_thousand_deep() {
