@@ -212,6 +212,14 @@ fn time_grows_linearly_with_many_messages() {
     assert_linear("many messages", "From: a@b.org\nSent: today\nTo: FOI\n\nWe refuse under section 40(2).\nKind regards\n\n", 400);
 }
 
+/// The corpus run together, megabytes of it, as in a mailbox export.
+#[test]
+#[ignore = "slow in a debug build; run: cargo test --release --test robust -- --ignored"]
+fn time_grows_linearly_with_a_big_thread() {
+    let all: String = corpus().into_iter().map(|(_, t)| t + "\n\n").collect();
+    assert_linear("big thread", &all, 16);
+}
+
 /// Tens of thousands of e-mails: per-message work over all findings would be quadratic here.
 #[test]
 #[ignore = "slow in a debug build; run: cargo test --release --test robust -- --ignored"]
