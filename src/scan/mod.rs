@@ -81,7 +81,12 @@ pub struct Scan<'t> {
 
 /// Raw matches of every rule that passed the prefilter, grouped by rule.
 pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
-    let mut active = vec![false; rules.rules.len()];
+    // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
+    // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
+    // them. A text with either runs every rule, so that a rule's hits never depend on whether
+    // one of its keywords happens to occur elsewhere in the text.
+    let folds_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
+    let mut active = vec![folds_to_ascii; rules.rules.len()];
     for m in rules.prefilter.find_overlapping_iter(text) {
         for &r in &rules.keyword_rules[m.pattern().as_usize()] {
             active[r] = true;
