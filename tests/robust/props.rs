@@ -24,6 +24,12 @@ const FRAGMENTS: &[&str] = &[
     "ſ", "K", "İ", "ﬃ", "\u{a0}", "•", "–", "“", "”", "’",
 ];
 
+/// `PROPTEST_CASES` if set (deeper runs: `PROPTEST_CASES=5000 cargo test --release --test robust
+/// props`), else the default kept small for debug builds.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// Texts assembled from fragments: shaped like letters, so that rules fire.
 fn letterish() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|v| v.concat())
@@ -47,7 +53,7 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Any input bytes: decoding returns (text or an error row) and classification returns, with
     /// every span inside the text and on char boundaries (checked in `check`).
@@ -96,7 +102,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(48), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Appending boilerplate (complaint rights naming section 50, the ICO's address, an e-mail
     /// disclaimer that names exemptions) to a letter never adds a cited ground. The footer is one
@@ -202,6 +208,22 @@ fn complaints_footer_turns_a_lost_decision_up() {
     let after = classify_checked(&format!("{letter}\n\n{}", FOOTERS[0]));
     assert_eq!(after.cited, "eir:r12(5)(b);eir:r13");
     assert_eq!(before.cited, after.cited, "the footer changed the verdict");
+}
+
+/// Found by `footer_never_adds_a_cited_ground`: "ſ12" (long s) matches `(?i)s\.?\d` but not the
+/// ASCII keyword prefilter, so it was cited only once a footer brought the keyword "section".
+#[test]
+fn unicode_case_folding_does_not_depend_on_other_text() {
+    for letter in ["ſ12", "We refuse under ſection 40(2).", "\u{212a}eep"] {
+        let alone = classify_checked(letter);
+        let with = classify_checked(&format!("{letter}\n\n{}", FOOTERS[3]));
+        assert!(cited(&with).is_subset(&cited(&alone)), "{letter:?}: {} vs {}", alone.cited, with.cited);
+        let a = foitag::analyse(rules(), letter, None);
+        let longer = format!("{letter} section");
+        let b = foitag::analyse(rules(), &longer, None);
+        let spans = |a: &foitag::Analysis| a.scan.citations.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>();
+        assert_eq!(spans(&a), spans(&b).into_iter().filter(|s| s.1 <= letter.len()).collect::<Vec<_>>(), "{letter:?}");
+    }
 }
 
 #[test]
