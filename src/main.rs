@@ -24,8 +24,17 @@ enum Command {
     Compare(cmd::compare::Args),
 }
 
+/// Exit codes: 0 success, 1 usage error, 2 some inputs failed or the rules are invalid.
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap exits 2 on a usage error; foitag keeps 2 for failed inputs and invalid rules, so a
+    // usage error exits 1. --help and --version (clap's exit code 0) still exit 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.exit_code() == 0 { 0 } else { 1 });
+        }
+    };
     let result = match &cli.command {
         Command::Classify(a) => cmd::classify::run(a),
         Command::Tag(a) => cmd::tag::run(a),

@@ -7,6 +7,9 @@ pub struct TextIndex {
     pub line_starts: Vec<usize>,
     /// Sorted byte offsets where a sentence starts (0 included).
     sentence_starts: Vec<usize>,
+    /// Sorted 0-based numbers of the blank (whitespace-only) lines, so that a paragraph is
+    /// found by binary search rather than by walking its lines.
+    blank_lines: Vec<usize>,
     len: usize,
 }
 
@@ -63,7 +66,13 @@ impl TextIndex {
         }
         sentence_starts.sort_unstable();
         sentence_starts.dedup();
-        TextIndex { line_starts, sentence_starts, len: text.len() }
+        let blank_lines = (0..line_starts.len())
+            .filter(|&l| {
+                let end = line_starts.get(l + 1).map_or(text.len(), |&n| n - 1);
+                text[line_starts[l]..end].trim().is_empty()
+            })
+            .collect();
+        TextIndex { line_starts, sentence_starts, blank_lines, len: text.len() }
     }
 
     /// 1-based line and column (in bytes + 1) of byte `offset`.
@@ -106,18 +115,11 @@ impl TextIndex {
     /// Byte range of the paragraph (between blank lines) containing `offset`.
     pub fn paragraph(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
-        let blank = |l: usize| {
-            let (s, e) = self.line_range(text, l);
-            text[s..e].trim().is_empty()
-        };
-        let mut a = line;
-        while a > 0 && !blank(a - 1) {
-            a -= 1;
-        }
-        let mut b = line;
-        while b + 1 < self.lines() && !blank(b + 1) {
-            b += 1;
-        }
+        // First line after the last blank line before `line`; last line before the next blank one.
+        let i = self.blank_lines.partition_point(|&l| l < line);
+        let a = if i > 0 { self.blank_lines[i - 1] + 1 } else { 0 };
+        let j = self.blank_lines.partition_point(|&l| l <= line);
+        let b = self.blank_lines.get(j).map_or(self.lines() - 1, |&l| l - 1);
         (self.line_starts[a], self.line_range(text, b).1)
     }
 }

@@ -26,8 +26,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     match &args.action {
         Action::Test(r) => match RuleSet::load(r.rules.as_deref()) {
             Ok(set) => {
+                let mut err = std::io::stderr().lock();
                 for w in &set.warnings {
-                    eprintln!("{w}");
+                    writeln!(err, "{w}")?;
                 }
                 let examples: usize = set.rules.iter().map(|r| r.matches.len() + r.no_match.len()).sum();
                 writeln!(out, "{} rules, {} examples: all pass; {} authorities", set.rules.len(), examples, set.authorities.len())?;
@@ -35,7 +36,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
                 Ok(0)
             }
             Err(e) => {
-                eprintln!("{e}");
+                writeln!(std::io::stderr().lock(), "{e}")?;
                 Ok(2)
             }
         },

@@ -49,26 +49,31 @@ impl Ctx<'_> {
     }
 }
 
-/// Offset of `key = ` inside `span` of `src`, or of `needle` if given and found, else the span start.
+/// Offset of `key = ` inside `span` of `src`, or of `needle` if given and found (first after
+/// the key, so that a keyword is not located in a description that happens to contain it), else
+/// the span start.
 fn locate(src: &str, span: &std::ops::Range<usize>, key: &str, needle: Option<&str>) -> usize {
     let body = &src[span.start.min(src.len())..span.end.min(src.len())];
-    if let Some(n) = needle.filter(|n| !n.is_empty()) {
-        let probe: String = n.chars().take(24).collect();
-        if let Some(i) = body.find(&probe) {
-            return span.start + i;
-        }
-    }
+    let mut key_off = None;
     let mut off = 0;
     for line in body.split_inclusive('\n') {
         let t = line.trim_start();
         if let Some(rest) = t.strip_prefix(key) {
             if rest.trim_start().starts_with('=') || rest.trim_start().starts_with('.') {
-                return span.start + off + (line.len() - t.len());
+                key_off = Some(off + (line.len() - t.len()));
+                break;
             }
         }
         off += line.len();
     }
-    span.start
+    if let Some(n) = needle.filter(|n| !n.is_empty()) {
+        let probe: String = n.chars().take(24).collect();
+        let after_key = key_off.and_then(|k| body[k..].find(&probe).map(|i| k + i));
+        if let Some(i) = after_key.or_else(|| body.find(&probe)) {
+            return span.start + i;
+        }
+    }
+    span.start + key_off.unwrap_or(0)
 }
 
 /// Compile every source; all errors are reported together.
@@ -185,6 +190,10 @@ fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Opt
     for p in &rr.unless {
         match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
             Ok(re) => unless.push(re),
+            Err(regex::Error::CompiledTooBig(n)) => {
+                let off = locate(cx.src, span, "unless", Some(p));
+                cx.err("E004", off, format!("`unless` pattern too large: compiled size would exceed {n} bytes"));
+            }
             Err(e) => {
                 let off = locate(cx.src, span, "unless", Some(p));
                 let first = e.to_string().lines().last().unwrap_or("").trim().to_string();

@@ -9,6 +9,12 @@ pub struct RawItem {
     pub chain: Vec<String>,
 }
 
+/// Most items one list yields, and deepest chain one item may have: real lists are far shorter,
+/// and without caps a hostile "section 31 and section 31 and ..." or "31(a)(1)(a)(1)...(2)(3)..."
+/// makes each of the n matches parse the whole rest of the text (quadratic time and memory).
+const MAX_ITEMS: usize = 64;
+const MAX_DEPTH: usize = 8;
+
 /// Parse the list starting at the beginning of `s`; returns the items and the byte length consumed.
 /// `plural` says the prefix was plural ("sections", "ss."), so bare continuation numbers are taken.
 pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
@@ -17,7 +23,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
     let Some(first) = p.item() else { return (items, 0) };
     let mut end = p.i;
     items.extend(first);
-    loop {
+    while items.len() < MAX_ITEMS {
         let save = p.i;
         if !p.separator() {
             break;
@@ -98,7 +104,7 @@ impl Parser<'_> {
             return None;
         }
         let mut chains: Vec<Vec<String>> = vec![Vec::new()];
-        loop {
+        while chains.len() < MAX_ITEMS && chains[0].len() < MAX_DEPTH && chains.last().is_some_and(|c| c.len() < MAX_DEPTH) {
             let save = self.i;
             let group = if self.peek_paren_after_ws() {
                 self.parens()
@@ -272,7 +278,8 @@ fn same_kind(a: &str, b: &str) -> bool {
     if letter(a) && roman(b) && a != "h" {
         return false;
     }
-    (letter(a) && letter(b) && b > a) || (digit(a) && digit(b) && b != a)
+    // "(i)" after a letter other than "(h)" opens a roman level: 40(5B)(a)(i).
+    (letter(a) && letter(b) && b > a && (b != "i" || a == "h")) || (digit(a) && digit(b) && b != a)
 }
 
 #[cfg(test)]

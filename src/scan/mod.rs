@@ -89,7 +89,12 @@ pub struct Scan<'t> {
 
 /// Raw matches of every rule that passed the prefilter, grouped by rule.
 pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
-    let mut active = vec![false; rules.rules.len()];
+    // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
+    // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
+    // them. A text with either runs every rule, so that a rule's hits never depend on whether
+    // one of its keywords happens to occur elsewhere in the text.
+    let folds_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
+    let mut active = vec![folds_to_ascii; rules.rules.len()];
     for m in rules.prefilter.find_overlapping_iter(text) {
         for &r in &rules.keyword_rules[m.pattern().as_usize()] {
             active[r] = true;
@@ -119,7 +124,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
         // Patterns may begin with `\s*`, which can reach back over blank lines.
         let first = m.start + (text[m.start..m.end].len() - text[m.start..m.end].trim_start().len());
         let line = index.line_of(first);
-        let at_line_start = text[index.line_starts[line]..first].trim().is_empty();
+        let at_line_start = text[index.line_starts[line]..first].trim_end().is_empty();
         match rules.rules[*ri].produces {
             Produces::Boundary(b) if at_line_start || b == BoundaryKind::QuoteIntro => {
                 marks.boundary[line].get_or_insert(b);

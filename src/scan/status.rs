@@ -63,6 +63,9 @@ pub struct Cue {
     pub scope: Scope,
 }
 
+/// Farthest (in bytes) a modifier cue may sit from the span it modifies.
+const MAX_REACH: usize = 1000;
+
 /// What status decisions look at.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -76,11 +79,15 @@ impl Context<'_> {
     /// The modifier whose scope covers [start, end), nearest first; ties go to the stronger status.
     pub fn modifier_for(&self, start: usize, end: usize) -> Option<(&Cue, usize)> {
         let (ss, se) = self.index.sentence(start);
-        let lo = ss.saturating_sub(400);
+        // Cues farther than MAX_REACH from the span are never looked at: in a text without
+        // sentence breaks (one 10 MB line) the sentence window would otherwise hold every cue,
+        // making signals x cues quadratic.
+        let lo = ss.saturating_sub(400).max(start.saturating_sub(MAX_REACH));
+        let hi = (se + 400).min(end + MAX_REACH);
         let from = self.modifiers.partition_point(|c| c.start < lo);
         let mut best: Option<(&Cue, usize)> = None;
         for c in &self.modifiers[from..] {
-            if c.start > se + 400 {
+            if c.start > hi {
                 break;
             }
             let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both);
@@ -95,9 +102,11 @@ impl Context<'_> {
             }
             // An applying verb inside a negated or conditional phrase ("not necessary to rely on")
             // belongs to that phrase.
+            // Cues are sorted by start and short, so only those starting near this one can overlap.
+            let near = self.modifiers.partition_point(|o| o.start + 300 < c.start);
             if c.status == ModStatus::Applied
-                && self.modifiers.iter().any(|o| {
-                    matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && o.start < c.end && c.start < o.end + 4
+                && self.modifiers[near..].iter().take_while(|o| o.start < c.end).any(|o| {
+                    matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && c.start < o.end + 4
                 })
             {
                 continue;
@@ -116,7 +125,7 @@ impl Context<'_> {
         if best.is_some_and(|(c, _)| c.status == ModStatus::Applied) {
             if let Some(stronger) = self.modifiers[from..]
                 .iter()
-                .take_while(|c| c.start <= se + 400)
+                .take_while(|c| c.start <= hi)
                 .find(|c| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical) && self.covers(c, start, end))
             {
                 return Some((stronger, 0));
@@ -126,7 +135,7 @@ impl Context<'_> {
         if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
             if let Some(applied) = self.modifiers[from..]
                 .iter()
-                .take_while(|c| c.start <= se + 400)
+                .take_while(|c| c.start <= hi)
                 .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end))
             {
                 return Some((applied, 0));
@@ -245,6 +254,10 @@ impl Context<'_> {
     /// A line of a table of figures: a label followed by wide-spaced numbers.
     fn in_table_row(&self, offset: usize) -> bool {
         let (s, e) = self.index.line_range(self.text, self.index.line_of(offset));
+        // Table rows are short; a long line is prose (and splitting it per citation is quadratic).
+        if e - s > 300 {
+            return false;
+        }
         let line = &self.text[s..e];
         let mut cols = line.split("  ").map(str::trim).filter(|c| !c.is_empty());
         let _label = cols.next();

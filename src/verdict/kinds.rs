@@ -73,11 +73,16 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     if msg.role == Role::Requester {
         return f;
     }
-    for s in scan.signals.iter().filter(|s| s.message == mi && s.active()) {
+    // Signals and citations are sorted by position, so each message's are one contiguous run:
+    // slicing it out keeps `resolve` linear (filtering all of them per message is
+    // messages x findings, quadratic on a thread of thousands of e-mails).
+    let signals = of_message(&scan.signals, mi, |s| s.message);
+    let citations = of_message(&scan.citations, mi, |c| c.message);
+    for s in signals.iter().filter(|s| s.active()) {
         *f.signals.entry(s.name.clone()).or_default() += s.weight;
     }
     let mut ncnd_provision = false;
-    for c in scan.citations.iter().filter(|c| c.message == mi) {
+    for c in citations {
         for it in &c.items {
             let applied = it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd);
             if applied && it.canon.ncnd {
@@ -153,6 +158,13 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     f.ncnd = matches!(f.kind, Some(MsgKind::Refused | MsgKind::Partial | MsgKind::ReviewUpheld | MsgKind::ReviewPartial))
         && (ncnd_provision || ncnd_cue);
     f
+}
+
+/// The run of `all` (sorted by message) that belongs to message `mi`.
+fn of_message<T>(all: &[T], mi: usize, message: impl Fn(&T) -> usize) -> &[T] {
+    let lo = all.partition_point(|x| message(x) < mi);
+    let hi = lo + all[lo..].partition_point(|x| message(x) == mi);
+    &all[lo..hi]
 }
 
 fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> MsgKind {
