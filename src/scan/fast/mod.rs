@@ -1,0 +1,381 @@
+//! Fast path of [`super::rule_matches`]: one Aho-Corasick pass finds both the rule keywords (which
+//! gate rules, as before) and the literals that mark where each pattern's matches can start
+//! (see [`plan`]); the pattern then runs anchored at those places only.
+//!
+//! Why the matches are exactly those of `captures_iter` over the whole text:
+//! - A match can only start at a candidate. Searching leftmost-first from position `p` finds the
+//!   first candidate `c >= p` where an anchored match exists, and that is the match an
+//!   unanchored search from `p` returns. Look-around (`\b`, `^`) still sees the whole haystack:
+//!   only the span of the search is narrowed.
+//! - Patterns run as "ASCII twins", with Unicode word boundaries replaced by ASCII ones: under a
+//!   Unicode `\b` the lazy DFA gives up at the first non-ASCII byte and the fallback engines are
+//!   many times slower. Twins agree with the originals wherever every non-ASCII character is a
+//!   non-word character; a text holding a non-ASCII word character (é, ŵ) uses the originals.
+//! - Literals are searched ASCII-case-insensitively: a superset of the exact literals, hence of
+//!   the candidates, and an extra candidate costs one failed anchored search. A text holding a
+//!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
+mod plan;
+#[cfg(test)]
+mod tests;
+
+use crate::rules::{Rule, RuleMatch};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use plan::{Back, Mode, Plan};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::iter::Searcher;
+use regex_automata::{meta, Anchored, Input, PatternID};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// One pattern of a rule, as the fast path runs it.
+struct Pat {
+    /// The ASCII-`\b` twin of the rule's regex.
+    re: meta::Regex,
+    /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
+    orig: OnceLock<meta::Regex>,
+    plan: Plan,
+    /// Group index of the `list` capture, if the pattern has one.
+    list: Option<usize>,
+}
+
+/// What a hit of one automaton literal means.
+#[derive(Default)]
+struct Hit {
+    /// Rules that have a keyword starting with this literal, and the rest of that keyword: the
+    /// rule is active when the rest follows the hit.
+    gates: Vec<(u32, Box<[u8]>)>,
+    /// Patterns for which the hit gives candidate starts.
+    starts: Vec<u32>,
+    /// Whole-text patterns that need this literal to match at all.
+    present: Vec<u32>,
+}
+
+/// The keyword and literal automaton with the patterns it feeds; built once per rule set.
+pub(crate) struct Prefilter {
+    /// Tells rule sets apart in the per-thread scratch.
+    id: u64,
+    ac: AhoCorasick,
+    hits: Vec<Hit>,
+    #[cfg(test)]
+    ac_literals: Vec<Vec<u8>>,
+    pats: Vec<Pat>,
+    /// Per rule, its patterns as a range of `pats`.
+    rule_pats: Vec<std::ops::Range<usize>>,
+    /// Non-ASCII characters that `(?i)` matches for an ASCII letter.
+    fold_variants: Vec<char>,
+}
+
+impl std::fmt::Debug for Prefilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prefilter").field("literals", &self.hits.len()).field("patterns", &self.pats.len()).finish()
+    }
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Literals of the automaton, deduplicated, with what each hit means.
+#[derive(Default)]
+struct Literals {
+    index: HashMap<Vec<u8>, usize>,
+    bytes: Vec<Vec<u8>>,
+    hits: Vec<Hit>,
+}
+
+impl Literals {
+    fn slot(&mut self, lit: &[u8]) -> &mut Hit {
+        let i = *self.index.entry(lit.to_vec()).or_insert_with(|| {
+            self.bytes.push(lit.to_vec());
+            self.hits.push(Hit::default());
+            self.hits.len() - 1
+        });
+        &mut self.hits[i]
+    }
+}
+
+impl Prefilter {
+    /// Plan every pattern and build the automaton over keywords and literals.
+    pub(crate) fn new(rules: &[Rule]) -> Result<Prefilter, String> {
+        let mut lits = Literals::default();
+        let mut pats = Vec::new();
+        let mut rule_pats = Vec::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            for k in &rule.keywords {
+                let k = k.to_ascii_lowercase().into_bytes();
+                let (head, rest) = k.split_at(k.len().min(plan::MAX_LITERAL));
+                let gate = (ri as u32, rest.into());
+                let gates = &mut lits.slot(head).gates;
+                if !gates.contains(&gate) {
+                    gates.push(gate);
+                }
+            }
+            let first = pats.len();
+            for re in &rule.regexes {
+                let hir = regex_syntax::ParserBuilder::new().build().parse(re.as_str()).map_err(|e| e.to_string())?;
+                let plan = Plan::new(&hir);
+                let pi = pats.len() as u32;
+                match &plan.mode {
+                    Mode::Literals(l, _) => l.iter().for_each(|l| lits.slot(l).starts.push(pi)),
+                    Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pi)),
+                    _ => {}
+                }
+                let twin = meta::Builder::new()
+                    .configure(config())
+                    .build_from_hir(&plan::ascii_twin(&hir))
+                    .map_err(|e| e.to_string())?;
+                let list = twin.group_info().to_index(PatternID::ZERO, "list");
+                pats.push(Pat { re: twin, orig: OnceLock::new(), plan, list });
+            }
+            rule_pats.push(first..pats.len());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&lits.bytes)
+            .map_err(|e| e.to_string())?;
+        Ok(Prefilter {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ac,
+            hits: lits.hits,
+            #[cfg(test)]
+            ac_literals: lits.bytes,
+            pats,
+            rule_pats,
+            fold_variants: fold_variants(),
+        })
+    }
+
+    /// Matches of every active rule, in rule order, then pattern order, then text order.
+    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> Vec<(usize, RuleMatch)> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            s.prepare(self, rules.len());
+            self.run(rules, text, &mut s)
+        })
+    }
+
+    fn run(&self, rules: &[Rule], text: &str, s: &mut Scratch) -> Vec<(usize, RuleMatch)> {
+        s.reset();
+        for m in self.ac.find_overlapping_iter(text) {
+            let hit = &self.hits[m.pattern().as_usize()];
+            for (r, rest) in &hit.gates {
+                if text.as_bytes()[m.end()..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
+                    s.active[*r as usize] = true;
+                }
+            }
+            for &p in &hit.present {
+                s.present[p as usize] = true;
+            }
+            for &p in &hit.starts {
+                candidates(&self.pats[p as usize].plan, text, m.start(), &mut s.cands[p as usize]);
+            }
+        }
+        let tier = tier(text, &self.fold_variants);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            if !s.active[ri] {
+                continue;
+            }
+            if tier != Tier::Plain {
+                for pi in self.rule_pats[ri].clone() {
+                    self.pattern_matches(rule, pi, text, tier, s, &mut |m| out.push((ri, m)));
+                }
+            } else {
+                buf.clear();
+                rule.find_all(text, &mut buf);
+                out.extend(buf.iter().map(|m| (ri, *m)));
+            }
+        }
+        out
+    }
+
+    /// Matches of pattern `pi` (of `rule`) in `text`, as `Rule::find_all` gives them.
+    fn pattern_matches(&self, rule: &Rule, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
+        let pat = &self.pats[pi];
+        let Scratch { caches, orig_caches, cands, caps, present, lines, .. } = s;
+        let (re, cache) = match tier {
+            Tier::Ascii => (&pat.re, caches[pi].get_or_insert_with(|| pat.re.create_cache())),
+            _ => {
+                let k = pi - self.rule_pats.iter().find(|r| r.contains(&pi)).map_or(0, |r| r.start);
+                let re = pat.orig.get_or_init(|| meta::Regex::builder().configure(config()).build(rule.regexes[k].as_str()).expect("compiled before"));
+                (re, orig_caches[pi].get_or_insert_with(|| re.create_cache()))
+            }
+        };
+        let mut found = |m: regex_automata::Match, cache: &mut meta::Cache| {
+            if m.is_empty() || rule.unless.iter().any(|u| u.is_match(&text[m.range()])) {
+                return;
+            }
+            let list = pat.list.and_then(|g| {
+                let caps = caps[pi].get_or_insert_with(|| re.create_captures());
+                let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
+                re.search_captures_with(cache, &input, caps);
+                caps.get_group(g).map(|sp| (sp.start, sp.end))
+            });
+            emit(RuleMatch { start: m.start(), end: m.end(), list });
+        };
+        let starts: &[usize] = match &pat.plan.mode {
+            Mode::Literals(..) => {
+                let c = &mut cands[pi];
+                if !c.is_sorted() {
+                    c.sort_unstable();
+                }
+                c.dedup();
+                c
+            }
+            Mode::Lines => {
+                if lines.is_empty() {
+                    lines.push(0);
+                    lines.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+                }
+                lines
+            }
+            Mode::Full(required) => {
+                if required.is_none() || present[pi] {
+                    let mut it = Searcher::new(Input::new(text));
+                    while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+                        found(m, cache);
+                    }
+                }
+                return;
+            }
+        };
+        let mut from = 0;
+        for &at in starts {
+            if at < from {
+                continue;
+            }
+            let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+            if let Some(m) = re.search_with(cache, &input) {
+                from = m.end().max(at + 1);
+                found(m, cache);
+            }
+        }
+    }
+}
+
+/// Push where a match of the pattern planned by `plan` may start, given a hit of one of its
+/// literals at `at`.
+fn candidates(plan: &Plan, text: &str, at: usize, out: &mut Vec<usize>) {
+    let b = text.as_bytes();
+    let ok = |q: usize| {
+        let line_ok = match plan.line_start {
+            Some(true) => q == 0 || b[q - 1] == b'\n',
+            Some(false) => q == 0,
+            None => true,
+        };
+        // `\b` cannot hold between two word characters.
+        line_ok && !(plan.word_start && q > 0 && q < b.len() && is_word(b[q - 1]) && is_word(b[q]))
+    };
+    match &plan.mode {
+        Mode::Literals(_, Back::Exact) => {
+            if ok(at) {
+                out.push(at);
+            }
+        }
+        Mode::Literals(_, Back::Upto(n)) => {
+            out.extend((at.saturating_sub(*n)..=at).filter(|&q| text.is_char_boundary(q) && ok(q)));
+        }
+        Mode::Literals(_, Back::Run(class)) => {
+            let mut q = at;
+            loop {
+                if ok(q) {
+                    out.push(q);
+                }
+                let Some(c) = text[..q].chars().next_back() else { break };
+                if !class.ranges().iter().any(|r| r.start() <= c && c <= r.end()) {
+                    break;
+                }
+                q -= c.len_utf8();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Per-thread buffers and regex caches, reused across documents.
+#[derive(Default)]
+struct Scratch {
+    owner: u64,
+    caches: Vec<Option<meta::Cache>>,
+    orig_caches: Vec<Option<meta::Cache>>,
+    caps: Vec<Option<Captures>>,
+    cands: Vec<Vec<usize>>,
+    present: Vec<bool>,
+    active: Vec<bool>,
+    lines: Vec<usize>,
+}
+
+impl Scratch {
+    /// Size the buffers for `p`, dropping caches of another rule set.
+    fn prepare(&mut self, p: &Prefilter, rules: usize) {
+        if self.owner != p.id {
+            let n = p.pats.len();
+            *self = Scratch { owner: p.id, ..Default::default() };
+            self.caches.resize_with(n, || None);
+            self.orig_caches.resize_with(n, || None);
+            self.caps.resize_with(n, || None);
+            self.cands.resize_with(n, Vec::new);
+            self.present.resize(n, false);
+        }
+        self.active.resize(rules, false);
+    }
+
+    /// Clear the per-document state, keeping the allocations.
+    fn reset(&mut self) {
+        self.cands.iter_mut().for_each(Vec::clear);
+        self.present.iter_mut().for_each(|p| *p = false);
+        self.active.iter_mut().for_each(|a| *a = false);
+        self.lines.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Which regexes a text can use (see the module notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    /// Every non-ASCII character is a non-word character: the ASCII twins.
+    Ascii,
+    /// Non-ASCII word characters: the rule's own regexes, at the same candidates.
+    Unicode,
+    /// A case variant such as ſ: the literals may miss it, so every pattern over the whole text.
+    Plain,
+}
+
+fn tier(text: &str, fold_variants: &[char]) -> Tier {
+    if text.is_ascii() {
+        return Tier::Ascii;
+    }
+    let mut tier = Tier::Ascii;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if fold_variants.contains(&c) {
+            return Tier::Plain;
+        }
+        if regex_syntax::is_word_character(c) {
+            tier = Tier::Unicode;
+        }
+    }
+    tier
+}
+
+/// Non-ASCII characters in the simple case closure of an ASCII letter.
+fn fold_variants() -> Vec<char> {
+    let mut class = regex_syntax::hir::ClassUnicode::new([regex_syntax::hir::ClassUnicodeRange::new('a', 'z')]);
+    class.case_fold_simple();
+    class.iter().flat_map(|r| r.start()..=r.end()).filter(|c| !c.is_ascii()).collect()
+}
+
+/// The regex crate's settings for the patterns it compiles for rules (same matches; sizes only
+/// bound memory).
+fn config() -> meta::Config {
+    meta::Config::new().nfa_size_limit(Some(10 << 20)).hybrid_cache_capacity(2 << 20)
+}
