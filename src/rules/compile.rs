@@ -2,7 +2,7 @@
 use super::diag::{Diagnostic, RuleErrors, Severity};
 use super::schema::{Kind, RawAuthority, RawFile, RawRule};
 use super::*;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::RegexBuilder;
 use std::collections::HashMap;
 use std::path::Path;
@@ -345,9 +345,11 @@ fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic
             alias_owner.push(ai);
         }
     }
+    // A DFA: several times faster per byte than the default for this many aliases.
     let authority_ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&aliases)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("authority automaton: {e}"))]))?;
     Ok(RuleSet { rules, authorities, prefilter, authority_ac, alias_owner, warnings })

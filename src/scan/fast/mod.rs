@@ -14,13 +14,16 @@
 //! - Literals are searched ASCII-case-insensitively: a superset of the exact literals, hence of
 //!   the candidates, and an extra candidate costs one failed anchored search. A text holding a
 //!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
+mod candidates;
 mod plan;
 #[cfg(test)]
 mod tests;
 
 use crate::rules::{Rule, RuleMatch};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use plan::{Back, Mode, Plan};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa::DFA, MatchKind};
+use candidates::{Routes, Tier};
+use plan::{Mode, Plan};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{meta, Anchored, Input, PatternID};
@@ -35,7 +38,11 @@ struct Pat {
     re: meta::Regex,
     /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
     orig: OnceLock<meta::Regex>,
+    /// Its source, to build `orig`.
+    source: String,
     plan: Plan,
+    /// Its routes, as a range of [`Routes`].
+    routes: std::ops::Range<usize>,
     /// Group index of the `list` capture, if the pattern has one.
     list: Option<usize>,
 }
@@ -46,7 +53,7 @@ struct Hit {
     /// Rules that have a keyword starting with this literal, and the rest of that keyword: the
     /// rule is active when the rest follows the hit.
     gates: Vec<(u32, Box<[u8]>)>,
-    /// Patterns for which the hit gives candidate starts.
+    /// Routes for which the hit gives candidate starts.
     starts: Vec<u32>,
     /// Whole-text patterns that need this literal to match at all.
     present: Vec<u32>,
@@ -56,11 +63,13 @@ struct Hit {
 pub(crate) struct Prefilter {
     /// Tells rule sets apart in the per-thread scratch.
     id: u64,
-    ac: AhoCorasick,
+    /// The automaton, driven by hand: every occurrence of every literal, overlaps included.
+    ac: DFA,
     hits: Vec<Hit>,
     #[cfg(test)]
     ac_literals: Vec<Vec<u8>>,
     pats: Vec<Pat>,
+    routes: Routes,
     /// Per rule, its patterns as a range of `pats`.
     rule_pats: Vec<std::ops::Range<usize>>,
     /// Non-ASCII characters that `(?i)` matches for an ASCII letter.
@@ -99,6 +108,7 @@ impl Prefilter {
     pub(crate) fn new(rules: &[Rule]) -> Result<Prefilter, String> {
         let mut lits = Literals::default();
         let mut pats = Vec::new();
+        let mut routes = Routes::default();
         let mut rule_pats = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
             for k in &rule.keywords {
@@ -114,25 +124,28 @@ impl Prefilter {
             for re in &rule.regexes {
                 let hir = regex_syntax::ParserBuilder::new().build().parse(re.as_str()).map_err(|e| e.to_string())?;
                 let plan = Plan::new(&hir);
-                let pi = pats.len() as u32;
+                let first_route = routes.len();
                 match &plan.mode {
-                    Mode::Literals(l, _) => l.iter().for_each(|l| lits.slot(l).starts.push(pi)),
-                    Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pi)),
-                    _ => {}
+                    Mode::Routes(rs) => {
+                        for r in rs {
+                            let id = routes.push(&r.back)? as u32;
+                            r.lits.iter().for_each(|l| lits.slot(l).starts.push(id));
+                        }
+                    }
+                    Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
+                    Mode::Full(None) => {}
                 }
-                let twin = meta::Builder::new()
-                    .configure(config())
-                    .build_from_hir(&plan::ascii_twin(&hir))
-                    .map_err(|e| e.to_string())?;
+                let twin = meta::Builder::new().configure(config()).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
                 let list = twin.group_info().to_index(PatternID::ZERO, "list");
-                pats.push(Pat { re: twin, orig: OnceLock::new(), plan, list });
+                let routes = first_route..routes.len();
+                pats.push(Pat { re: twin, orig: OnceLock::new(), source: re.as_str().to_string(), plan, routes, list });
             }
             rule_pats.push(first..pats.len());
         }
-        let ac = AhoCorasickBuilder::new()
+        let ac = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&lits.bytes)
             .map_err(|e| e.to_string())?;
         Ok(Prefilter {
@@ -142,8 +155,9 @@ impl Prefilter {
             #[cfg(test)]
             ac_literals: lits.bytes,
             pats,
+            routes,
             rule_pats,
-            fold_variants: fold_variants(),
+            fold_variants: candidates::fold_variants(),
         })
     }
 
@@ -158,92 +172,101 @@ impl Prefilter {
 
     fn run(&self, rules: &[Rule], text: &str, s: &mut Scratch) -> Vec<(usize, RuleMatch)> {
         s.reset();
-        for m in self.ac.find_overlapping_iter(text) {
-            let hit = &self.hits[m.pattern().as_usize()];
-            for (r, rest) in &hit.gates {
-                if text.as_bytes()[m.end()..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
-                    s.active[*r as usize] = true;
+        let bytes = text.as_bytes();
+        let ac = &self.ac;
+        let mut sid = ac.start_state(aho_corasick::Anchored::No).expect("unanchored automaton");
+        for (i, &b) in bytes.iter().enumerate() {
+            sid = ac.next_state(aho_corasick::Anchored::No, sid, b);
+            // Without a prefilter only match states are special (nothing dies unanchored).
+            if !ac.is_special(sid) {
+                continue;
+            }
+            for k in 0..ac.match_len(sid) {
+                let pid = ac.match_pattern(sid, k);
+                let (start, end) = (i + 1 - ac.pattern_len(pid), i + 1);
+                let hit = &self.hits[pid.as_usize()];
+                for (r, rest) in &hit.gates {
+                    if bytes[end..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
+                        s.active[*r as usize] = true;
+                    }
+                }
+                for &p in &hit.present {
+                    s.present[p as usize] = true;
+                }
+                for &r in &hit.starts {
+                    s.route_hits[r as usize].push(start);
                 }
             }
-            for &p in &hit.present {
-                s.present[p as usize] = true;
-            }
-            for &p in &hit.starts {
-                candidates(&self.pats[p as usize].plan, text, m.start(), &mut s.cands[p as usize]);
-            }
         }
-        let tier = tier(text, &self.fold_variants);
+        let tier = candidates::tier(text, &self.fold_variants);
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
             if !s.active[ri] {
                 continue;
             }
-            if tier != Tier::Plain {
-                for pi in self.rule_pats[ri].clone() {
-                    self.pattern_matches(rule, pi, text, tier, s, &mut |m| out.push((ri, m)));
-                }
-            } else {
+            if tier == Tier::Plain {
                 buf.clear();
                 rule.find_all(text, &mut buf);
                 out.extend(buf.iter().map(|m| (ri, *m)));
+                continue;
+            }
+            for (k, pi) in self.rule_pats[ri].clone().enumerate() {
+                self.pattern_matches(rule, k, pi, text, tier, s, &mut |m| out.push((ri, m)));
             }
         }
         out
     }
 
-    /// Matches of pattern `pi` (of `rule`) in `text`, as `Rule::find_all` gives them.
-    fn pattern_matches(&self, rule: &Rule, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
+    /// Matches of pattern `pi` (the `k`th of `rule`) in `text`, as `Rule::find_all` gives them.
+    #[allow(clippy::too_many_arguments)]
+    fn pattern_matches(&self, rule: &Rule, k: usize, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
         let pat = &self.pats[pi];
-        let Scratch { caches, orig_caches, cands, caps, present, lines, .. } = s;
         let (re, cache) = match tier {
-            Tier::Ascii => (&pat.re, caches[pi].get_or_insert_with(|| pat.re.create_cache())),
+            Tier::Ascii => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
             _ => {
-                let k = pi - self.rule_pats.iter().find(|r| r.contains(&pi)).map_or(0, |r| r.start);
-                let re = pat.orig.get_or_init(|| meta::Regex::builder().configure(config()).build(rule.regexes[k].as_str()).expect("compiled before"));
-                (re, orig_caches[pi].get_or_insert_with(|| re.create_cache()))
+                let re = pat.orig.get_or_init(|| {
+                    debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
+                    meta::Regex::builder().configure(config()).build(&pat.source).expect("compiled before")
+                });
+                (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
             }
         };
+        let caps = &mut s.caps[pi];
         let mut found = |m: regex_automata::Match, cache: &mut meta::Cache| {
             if m.is_empty() || rule.unless.iter().any(|u| u.is_match(&text[m.range()])) {
                 return;
             }
             let list = pat.list.and_then(|g| {
-                let caps = caps[pi].get_or_insert_with(|| re.create_captures());
+                let caps = caps.get_or_insert_with(|| re.create_captures());
                 let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
                 re.search_captures_with(cache, &input, caps);
                 caps.get_group(g).map(|sp| (sp.start, sp.end))
             });
             emit(RuleMatch { start: m.start(), end: m.end(), list });
         };
-        let starts: &[usize] = match &pat.plan.mode {
-            Mode::Literals(..) => {
-                let c = &mut cands[pi];
-                if !c.is_sorted() {
-                    c.sort_unstable();
-                }
-                c.dedup();
-                c
-            }
-            Mode::Lines => {
-                if lines.is_empty() {
-                    lines.push(0);
-                    lines.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-                }
-                lines
-            }
-            Mode::Full(required) => {
-                if required.is_none() || present[pi] {
-                    let mut it = Searcher::new(Input::new(text));
-                    while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
-                        found(m, cache);
-                    }
-                }
-                return;
+        let full = match &pat.plan.mode {
+            Mode::Full(required) => required.is_none() || s.present[pi],
+            Mode::Routes(_) => {
+                s.cands.clear();
+                let mut rs = self.routes.scratch(&mut s.rev);
+                !pat.routes.clone().all(|r| rs.candidates(r, &pat.plan, text, tier, &s.route_hits[r], &mut s.cands))
             }
         };
+        if full {
+            let mut it = Searcher::new(Input::new(text));
+            while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+                found(m, cache);
+            }
+            return;
+        }
+        if matches!(pat.plan.mode, Mode::Full(_)) {
+            return;
+        }
+        s.cands.sort_unstable();
+        s.cands.dedup();
         let mut from = 0;
-        for &at in starts {
+        for &at in &s.cands {
             if at < from {
                 continue;
             }
@@ -256,45 +279,6 @@ impl Prefilter {
     }
 }
 
-/// Push where a match of the pattern planned by `plan` may start, given a hit of one of its
-/// literals at `at`.
-fn candidates(plan: &Plan, text: &str, at: usize, out: &mut Vec<usize>) {
-    let b = text.as_bytes();
-    let ok = |q: usize| {
-        let line_ok = match plan.line_start {
-            Some(true) => q == 0 || b[q - 1] == b'\n',
-            Some(false) => q == 0,
-            None => true,
-        };
-        // `\b` cannot hold between two word characters.
-        line_ok && !(plan.word_start && q > 0 && q < b.len() && is_word(b[q - 1]) && is_word(b[q]))
-    };
-    match &plan.mode {
-        Mode::Literals(_, Back::Exact) => {
-            if ok(at) {
-                out.push(at);
-            }
-        }
-        Mode::Literals(_, Back::Upto(n)) => {
-            out.extend((at.saturating_sub(*n)..=at).filter(|&q| text.is_char_boundary(q) && ok(q)));
-        }
-        Mode::Literals(_, Back::Run(class)) => {
-            let mut q = at;
-            loop {
-                if ok(q) {
-                    out.push(q);
-                }
-                let Some(c) = text[..q].chars().next_back() else { break };
-                if !class.ranges().iter().any(|r| r.start() <= c && c <= r.end()) {
-                    break;
-                }
-                q -= c.len_utf8();
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Per-thread buffers and regex caches, reused across documents.
 #[derive(Default)]
 struct Scratch {
@@ -302,10 +286,12 @@ struct Scratch {
     caches: Vec<Option<meta::Cache>>,
     orig_caches: Vec<Option<meta::Cache>>,
     caps: Vec<Option<Captures>>,
-    cands: Vec<Vec<usize>>,
+    /// Per route, where its literals were hit.
+    route_hits: Vec<Vec<usize>>,
+    rev: candidates::RevCaches,
+    cands: Vec<usize>,
     present: Vec<bool>,
     active: Vec<bool>,
-    lines: Vec<usize>,
 }
 
 impl Scratch {
@@ -317,61 +303,23 @@ impl Scratch {
             self.caches.resize_with(n, || None);
             self.orig_caches.resize_with(n, || None);
             self.caps.resize_with(n, || None);
-            self.cands.resize_with(n, Vec::new);
             self.present.resize(n, false);
+            self.route_hits.resize_with(p.routes.len(), Vec::new);
+            self.rev = candidates::RevCaches::new(p.routes.len());
         }
         self.active.resize(rules, false);
     }
 
     /// Clear the per-document state, keeping the allocations.
     fn reset(&mut self) {
-        self.cands.iter_mut().for_each(Vec::clear);
+        self.route_hits.iter_mut().for_each(Vec::clear);
         self.present.iter_mut().for_each(|p| *p = false);
         self.active.iter_mut().for_each(|a| *a = false);
-        self.lines.clear();
     }
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Which regexes a text can use (see the module notes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tier {
-    /// Every non-ASCII character is a non-word character: the ASCII twins.
-    Ascii,
-    /// Non-ASCII word characters: the rule's own regexes, at the same candidates.
-    Unicode,
-    /// A case variant such as ſ: the literals may miss it, so every pattern over the whole text.
-    Plain,
-}
-
-fn tier(text: &str, fold_variants: &[char]) -> Tier {
-    if text.is_ascii() {
-        return Tier::Ascii;
-    }
-    let mut tier = Tier::Ascii;
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        if fold_variants.contains(&c) {
-            return Tier::Plain;
-        }
-        if regex_syntax::is_word_character(c) {
-            tier = Tier::Unicode;
-        }
-    }
-    tier
-}
-
-/// Non-ASCII characters in the simple case closure of an ASCII letter.
-fn fold_variants() -> Vec<char> {
-    let mut class = regex_syntax::hir::ClassUnicode::new([regex_syntax::hir::ClassUnicodeRange::new('a', 'z')]);
-    class.case_fold_simple();
-    class.iter().flat_map(|r| r.start()..=r.end()).filter(|c| !c.is_ascii()).collect()
 }
 
 /// The regex crate's settings for the patterns it compiles for rules (same matches; sizes only

@@ -4,9 +4,11 @@
 //! A pattern is split into a head and a rest; every match is a head match followed by a rest
 //! match, and every rest match starts with one of the rest's prefix literals (the contract of
 //! `regex_syntax`'s extractor). So from a literal hit at `p`, a match starts where the head can
-//! end at `p`: exactly at `p` (empty head), at most `n` bytes before (short head), or at a line
-//! start from which only characters of one class lead to `p` (`^[ \t]*`-style heads).
-use regex_syntax::hir::literal::{rank, Extractor};
+//! end at `p`: exactly at `p` (empty head), at most `n` bytes before (short head), at a line
+//! start from which only characters of one class lead to `p` (`^[ \t]*`-style heads), or
+//! wherever a backwards run of the head from `p` ends. An alternation whose branches have no
+//! common literals is split into one route per branch.
+use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, ClassUnicode, Dot, Hir, HirKind, Look};
 
 /// Longest literal kept (a prefix of a literal is a literal too).
@@ -21,15 +23,22 @@ pub(super) enum Back {
     Upto(usize),
     /// At a line start (the pattern starts with `^`) followed only by characters of the class.
     Run(ClassUnicode),
+    /// Wherever this head matches up to the hit: found by running it backwards from the hit.
+    Reverse(Hir),
+}
+
+/// One way into a pattern: literals, and where a match starts relative to their hits.
+#[derive(Debug, Clone)]
+pub(super) struct Route {
+    pub lits: Vec<Vec<u8>>,
+    pub back: Back,
 }
 
 /// How a pattern is searched.
 #[derive(Debug, Clone)]
 pub(super) enum Mode {
-    /// Anchored searches at the candidates derived from hits of these literals.
-    Literals(Vec<Vec<u8>>, Back),
-    /// Anchored searches at every line start (the pattern starts with `(?m)^`).
-    Lines,
+    /// Anchored searches at the candidates of every route.
+    Routes(Vec<Route>),
     /// The whole text, skipped when none of the required literals (if known) occurs.
     Full(Option<Vec<Vec<u8>>>),
 }
@@ -47,75 +56,166 @@ pub(super) struct Plan {
 impl Plan {
     /// Plan the pattern with syntax tree `hir`.
     pub(super) fn new(hir: &Hir) -> Plan {
-        let folded = extraction_form(hir);
-        let parts: Vec<Hir> = match folded.kind() {
-            HirKind::Concat(v) => v.clone(),
-            _ => vec![folded.clone()],
-        };
+        let parts = concat_parts(hir);
         let line_start = match parts.first().map(Hir::kind) {
             Some(HirKind::Look(Look::StartLF)) => Some(true),
             Some(HirKind::Look(Look::Start)) => Some(false),
             _ => None,
         };
-        let mut best: Option<(f64, Vec<Vec<u8>>, Back)> = None;
-        for k in 0..parts.len() {
-            let Some(back) = head_back(&parts[..k], line_start.is_some()) else { continue };
-            let Some(lits) = prefix_literals(&Hir::concat(parts[k..].to_vec())) else { continue };
-            let c = cost(&lits, &back);
-            if best.as_ref().is_none_or(|b| c < b.0) {
-                best = Some((c, lits, back));
-            }
-        }
-        let best = best.map(|(_, l, b)| (l, b));
-        let mode = match best {
-            Some((lits, back)) => Mode::Literals(lits, back),
-            None if line_start == Some(true) => Mode::Lines,
-            None => Mode::Full(required_literals(&folded)),
+        let mode = match routes(&[], &parts, line_start.is_some(), 0) {
+            Some((_, r)) => Mode::Routes(r),
+            None => Mode::Full(required_literals(&extraction_form(hir, false))),
         };
         Plan { mode, word_start: starts_at_word_boundary(hir), line_start }
     }
 }
 
-/// Rough expected number of candidates per text byte: common short literals cost most.
-fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
-    // A byte's frequency guessed from its rank in regex-syntax's background distribution.
-    let freq = |b: u8| 0.25 * ((f64::from(rank(b)) + 1.0) / 256.0).powi(4);
-    let hits: f64 = lits.iter().map(|l| l.iter().map(|&b| freq(b)).product::<f64>() + 1e-6).sum();
-    hits * match back {
-        Back::Upto(n) => (n + 1) as f64,
-        _ => 1.0,
+/// The children of a concatenation (or the expression itself).
+fn concat_parts(hir: &Hir) -> Vec<Hir> {
+    match hir.kind() {
+        HirKind::Concat(v) => v.clone(),
+        _ => vec![hir.clone()],
     }
 }
 
-/// Where a match may start relative to where `head` ends, if that is usable.
-fn head_back(head: &[Hir], anchored: bool) -> Option<Back> {
+/// The cheapest routes into matches of `head` followed by `parts`, splitting after the head at
+/// some point of `parts`; an alternation with no literals of its own gets one route per branch.
+fn routes(head: &[Hir], parts: &[Hir], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
+    let mut best: Option<(f64, Vec<Route>)> = None;
+    for k in 0..parts.len() {
+        // Splitting inside a word gives nothing better than splitting before it.
+        if k > 0 && is_letter(&parts[k - 1]) {
+            continue;
+        }
+        let h: Vec<Hir> = head.iter().chain(&parts[..k]).cloned().collect();
+        let back = head_back(&h, anchored);
+        let whole = best_literals(&parts[k..]).map(|lits| (cost(&lits, &back), vec![Route { lits, back }]));
+        let split = match parts[k].kind() {
+            HirKind::Alternation(branches) if depth < 3 => branches.iter().try_fold((0.0, Vec::new()), |(c, mut all), b| {
+                let mut bp = concat_parts(b);
+                bp.extend(parts[k + 1..].iter().cloned());
+                let (bc, r) = routes(&h, &bp, anchored, depth + 1)?;
+                all.extend(r);
+                Some((c + bc, all))
+            }),
+            _ => None,
+        };
+        for f in [whole, split].into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| f.0 < b.0) {
+                best = Some(f);
+            }
+        }
+    }
+    best
+}
+
+/// A single character or literal: part of a word.
+fn is_letter(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Literal(_) => true,
+        HirKind::Class(Class::Unicode(c)) => single_letter(c).is_some(),
+        _ => false,
+    }
+}
+
+/// Prefix literals of `parts`, from whichever extraction form gives the cheaper set.
+fn best_literals(parts: &[Hir]) -> Option<Vec<Vec<u8>>> {
+    let rest = Hir::concat(parts.to_vec());
+    let a = prefix_literals(&extraction_form(&rest, false));
+    let b = prefix_literals(&extraction_form(&rest, true));
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if cost(&b, &Back::Exact) < cost(&a, &Back::Exact) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Rough expected number of candidates per text byte: common short literals cost most.
+fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
+    // Each hit also costs its own handling, whatever the literal.
+    let hits: f64 = lits.iter().map(|l| frequency(l) + 1e-5).sum();
+    hits * match back {
+        Back::Exact => 1.0,
+        Back::Run(_) => 1.5,
+        Back::Upto(n) => (n + 1) as f64,
+        // A backwards search costs several forward ones.
+        Back::Reverse(_) => 8.0,
+    }
+}
+
+/// Common words of English letters and FOI replies, with their rough share of words.
+const WORDS: &[(&str, f64)] = &[
+    ("the", 0.05), ("of", 0.03), ("and", 0.028), ("to", 0.025), ("a", 0.022), ("in", 0.018), ("is", 0.01),
+    ("you", 0.01), ("that", 0.01), ("it", 0.009), ("for", 0.008), ("we", 0.008), ("your", 0.008),
+    ("information", 0.01), ("request", 0.008), ("be", 0.006), ("on", 0.006), ("this", 0.006), ("are", 0.005),
+    ("have", 0.005), ("with", 0.005), ("as", 0.005), ("not", 0.005), ("section", 0.005), ("i", 0.005),
+    ("by", 0.004), ("or", 0.004), ("will", 0.004), ("act", 0.004), ("has", 0.003), ("an", 0.003), ("at", 0.003),
+    ("from", 0.003), ("any", 0.003), ("under", 0.003), ("can", 0.002), ("if", 0.002), ("which", 0.002),
+    ("our", 0.002), ("would", 0.002), ("may", 0.002), ("been", 0.002), ("all", 0.002), ("was", 0.002),
+    ("do", 0.002), ("no", 0.002), ("please", 0.002), ("held", 0.002), ("public", 0.002), ("disclosure", 0.002),
+    ("provide", 0.002), ("review", 0.002), ("freedom", 0.002), ("there", 0.001), ("their", 0.001),
+    ("these", 0.001), ("should", 0.001), ("data", 0.001), ("hold", 0.001), ("exempt", 0.001), ("time", 0.001),
+    ("number", 0.001), ("dear", 0.001), ("also", 0.001), ("regards", 0.001), ("email", 0.001),
+];
+
+/// Rough share of text positions where `lit` occurs: from its letters, plus the common words it
+/// starts (whole or followed by a space).
+fn frequency(lit: &[u8]) -> f64 {
+    let letters: f64 = lit.iter().map(|&b| freq(b)).product();
+    let words: f64 = WORDS
+        .iter()
+        .map(|&(w, p)| {
+            let w = w.as_bytes();
+            // Per text byte: about one word in every 5.5 bytes.
+            let at = p / 5.5;
+            if w.len() >= lit.len() && w[..lit.len()].eq_ignore_ascii_case(lit) {
+                at
+            } else if lit.len() == w.len() + 1 && lit[..w.len()].eq_ignore_ascii_case(w) {
+                at * freq(lit[w.len()]) / 0.16 * 0.8
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    letters + words
+}
+
+/// Rough frequency of a byte in English letters (either case, as literals are searched).
+fn freq(b: u8) -> f64 {
+    match b.to_ascii_lowercase() {
+        b' ' => 0.16,
+        b'e' => 0.10,
+        b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' | b'h' => 0.06,
+        b'd' | b'l' | b'c' | b'u' | b'm' | b'f' | b'\n' => 0.03,
+        b'w' | b'g' | b'y' | b'p' | b'b' | b',' | b'.' => 0.015,
+        b'v' | b'k' | b'0'..=b'9' | b'-' | b'(' | b')' | b'\'' => 0.006,
+        _ => 0.001,
+    }
+}
+
+/// Where a match may start relative to where `head` ends.
+fn head_back(head: &[Hir], anchored: bool) -> Back {
     let h = Hir::concat(head.to_vec());
     match h.properties().maximum_len() {
-        Some(0) => return Some(Back::Exact),
-        Some(n) if n <= 16 => return Some(Back::Upto(n)),
+        Some(0) => return Back::Exact,
+        Some(n) if n <= 16 => return Back::Upto(n),
         _ => {}
     }
     // `^` then a repeated class: walk back over the class to a line start.
-    if !anchored {
-        return None;
+    let rest: Vec<&Hir> = head.iter().skip(1).filter(|h| h.properties().maximum_len() != Some(0)).collect();
+    if let (true, [r]) = (anchored, rest.as_slice()) {
+        if let HirKind::Repetition(rep) = r.kind() {
+            if let (0, HirKind::Class(Class::Unicode(c))) = (rep.min, rep.sub.kind()) {
+                return Back::Run(c.clone());
+            }
+        }
     }
-    let rest: Vec<&Hir> = head[1..].iter().filter(|h| h.properties().maximum_len() != Some(0)).collect();
-    match rest.as_slice() {
-        [r] => match r.kind() {
-            HirKind::Repetition(rep) if rep.min == 0 => match rep.sub.kind() {
-                HirKind::Class(Class::Unicode(c)) => Some(Back::Run(c.clone())),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    }
+    Back::Reverse(h)
 }
 
 /// Lowercased literals every match starts with, prefix-minimised; `None` when there is no such
 /// finite set of non-empty literals.
 pub(super) fn prefix_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new().extract(hir);
+    let seq = Extractor::new().limit_literal_len(MAX_LITERAL).limit_total(2000).extract(hir);
     // Cut to a few bytes: as selective in practice, and a small automaton stays in cache.
     let mut lits: Vec<Vec<u8>> =
         seq.literals()?.iter().map(|l| l.as_bytes()[..l.len().min(MAX_LITERAL)].to_ascii_lowercase()).collect();
@@ -159,16 +259,16 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// classes such as `\s` or `\d` keep their ASCII members while their non-ASCII members end the
 /// literal after the first byte (the extractor gives up on classes of more than ten members).
 /// Exact on texts without non-ASCII word characters (the case variants ſ and K are such).
-pub(super) fn extraction_form(hir: &Hir) -> Hir {
+pub(super) fn extraction_form(hir: &Hir, split: bool) -> Hir {
     match hir.kind() {
         HirKind::Class(Class::Unicode(c)) => match single_letter(c) {
             Some(l) => Hir::literal([l]),
-            None => split_class(c).unwrap_or_else(|| hir.clone()),
+            None => split.then(|| split_class(c)).flatten().unwrap_or_else(|| hir.clone()),
         },
-        HirKind::Repetition(r) => Hir::repetition(hir::Repetition { sub: Box::new(extraction_form(&r.sub)), ..r.clone() }),
-        HirKind::Capture(c) => Hir::capture(hir::Capture { sub: Box::new(extraction_form(&c.sub)), ..c.clone() }),
-        HirKind::Concat(v) => Hir::concat(v.iter().map(extraction_form).collect()),
-        HirKind::Alternation(v) => Hir::alternation(v.iter().map(extraction_form).collect()),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition { sub: Box::new(extraction_form(&r.sub, split)), ..r.clone() }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture { sub: Box::new(extraction_form(&c.sub, split)), ..c.clone() }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(|h| extraction_form(h, split)).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(|h| extraction_form(h, split)).collect()),
         _ => hir.clone(),
     }
 }

@@ -91,21 +91,21 @@ mod stats {
             let mut best = vec![f64::MAX; p.pats.len()];
             for _ in 0..20 {
                 let t0 = std::time::Instant::now();
-                for _ in p.ac.find_overlapping_iter(t.as_str()) {}
+                
                 best_ac = best_ac.min(t0.elapsed().as_secs_f64());
                 p.run(&rules.rules, t, &mut s);
                 for (ri, r) in rules.rules.iter().enumerate() {
-                    for pi in p.rule_pats[ri].clone() {
+                    for (k, pi) in p.rule_pats[ri].clone().enumerate() {
                         let t0 = std::time::Instant::now();
-                        p.pattern_matches(r, pi, t, crate::scan::fast::tier(t, &p.fold_variants), &mut s, &mut |_| {});
+                        p.pattern_matches(r, k, pi, t, crate::scan::fast::candidates::tier(t, &p.fold_variants), &mut s, &mut |_| {});
                         best[pi] = best[pi].min(t0.elapsed().as_secs_f64());
+                        cands[pi] = cands[pi].max(s.cands.len());
                     }
                 }
             }
             ac += best_ac;
             for pi in 0..p.pats.len() {
                 time[pi] += best[pi];
-                cands[pi] += s.cands[pi].len();
             }
         }
         let n = texts.len() as f64;
@@ -161,12 +161,13 @@ mod hitcount {
         let mut bytes = 0;
         for t in &texts {
             bytes += t.len();
-            for m in p.ac.find_overlapping_iter(t.as_str()) {
+            let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&p.ac_literals).unwrap();
+            for m in ac.find_overlapping_iter(t.as_str()) {
                 n[m.pattern().as_usize()] += 1;
             }
         }
         let total: usize = n.iter().sum();
-        println!("total hits per doc {} bytes per doc {} patterns {} mem {} kind {:?}", total / texts.len(), bytes / texts.len(), p.ac.patterns_len(), p.ac.memory_usage(), p.ac.kind());
+        println!("total hits per doc {} bytes per doc {} patterns {} mem {} kind {:?}", total / texts.len(), bytes / texts.len(), p.ac_literals.len(), aho_corasick::automaton::Automaton::memory_usage(&p.ac), 0);
         let mut v: Vec<_> = (0..n.len()).collect();
         v.sort_by_key(|&i| std::cmp::Reverse(n[i]));
         for &i in v.iter().take(40) {
@@ -188,7 +189,7 @@ mod whohas {
                 for &q in &p.hits[i].starts {
                     let ri = p.rule_pats.iter().position(|r| r.contains(&(q as usize))).unwrap();
                     let k = q as usize - p.rule_pats[ri].start;
-                    println!("{:?} {} {} {:?}", String::from_utf8_lossy(l), rules.rules[ri].id, rules.rules[ri].regexes[k].as_str().chars().take(70).collect::<String>(), match &p.pats[q as usize].plan.mode { crate::scan::fast::plan::Mode::Literals(_, b) => format!("{b:?}").chars().take(30).collect::<String>(), _ => String::new() });
+                    println!("{:?} {} {} {:?}", String::from_utf8_lossy(l), rules.rules[ri].id, rules.rules[ri].regexes[k].as_str().chars().take(70).collect::<String>(), match &p.pats[q as usize].plan.mode { crate::scan::fast::plan::Mode::Routes(r) => format!("{:?}", r.iter().map(|r| &r.back).collect::<Vec<_>>()).chars().take(30).collect::<String>(), _ => String::new() });
                 }
             }
         }
@@ -209,7 +210,7 @@ mod dirtime {
         let (mut rm, mut an, mut slow, mut bytes) = (0f64, 0f64, 0usize, 0usize);
         for t in &texts {
             bytes += t.len();
-            slow += (crate::scan::fast::tier(t, &rules.prefilter.fold_variants) != crate::scan::fast::Tier::Ascii) as usize;
+            slow += (crate::scan::fast::candidates::tier(t, &rules.prefilter.fold_variants) != crate::scan::fast::candidates::Tier::Ascii) as usize;
             let (mut a, mut b) = (f64::MAX, f64::MAX);
             for _ in 0..5 {
                 let t0 = std::time::Instant::now();
@@ -224,5 +225,77 @@ mod dirtime {
         }
         let n = texts.len() as f64;
         println!("docs {} slow {} avg bytes {} rule_matches {:.1} us/doc analyse {:.1} us/doc => {:.1} MB/s", texts.len(), slow, bytes / texts.len(), rm / n * 1e6, an / n * 1e6, bytes as f64 / an / 1e6);
+    }
+}
+
+#[cfg(test)]
+mod tiers {
+    #[test]
+    #[ignore]
+    fn tiers() {
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        println!("fold variants {:?}", rules.prefilter.fold_variants);
+        let dir = std::env::var("FOITAG_DIR").unwrap();
+        let mut n = std::collections::BTreeMap::new();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let t = std::fs::read_to_string(e.path()).unwrap();
+            let tier = crate::scan::fast::candidates::tier(&t, &rules.prefilter.fold_variants);
+            *n.entry(format!("{tier:?}")).or_insert(0) += 1;
+            if tier == crate::scan::fast::candidates::Tier::Plain {
+                let odd: String = t.chars().filter(|c| rules.prefilter.fold_variants.contains(c)).collect();
+                println!("{} {:?}", e.path().display(), odd);
+            }
+        }
+        println!("{n:?}");
+    }
+}
+
+#[cfg(test)]
+mod counts {
+    /// Per pattern: literal hits, candidates and matches per document, to see what to tune.
+    #[test]
+    #[ignore]
+    fn counts() {
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        let p = &rules.prefilter;
+        let dir = std::env::var("FOITAG_DIR").unwrap();
+        let texts: Vec<String> = std::fs::read_dir(dir).unwrap().flatten().take(200).map(|e| std::fs::read_to_string(e.path()).unwrap()).collect();
+        let mut s = crate::scan::fast::Scratch::default();
+        s.prepare(p, rules.rules.len());
+        let n = texts.len() as f64;
+        let mut rows: Vec<(f64, f64, String)> = vec![(0.0, 0.0, String::new()); p.pats.len()];
+        for t in &texts {
+            p.run(&rules.rules, t, &mut s);
+            let tier = crate::scan::fast::candidates::tier(t, &p.fold_variants);
+            for (ri, r) in rules.rules.iter().enumerate() {
+                for (k, pi) in p.rule_pats[ri].clone().enumerate() {
+                    let hits: usize = p.pats[pi].routes.clone().map(|r| s.route_hits[r].len()).sum();
+                    p.pattern_matches(r, k, pi, t, tier, &mut s, &mut |_| {});
+                    rows[pi].0 += hits as f64 / n;
+                    rows[pi].1 += s.cands.len() as f64 / n;
+                    rows[pi].2 = format!("{} {}", r.id, format!("{:?}", p.pats[pi].plan.mode).chars().take(90).collect::<String>());
+                }
+            }
+        }
+        rows.sort_by(|a, b| (b.0 + b.1).total_cmp(&(a.0 + a.1)));
+        let (h, c): (f64, f64) = rows.iter().fold((0.0, 0.0), |a, r| (a.0 + r.0, a.1 + r.1));
+        println!("hits/doc {h:.0} cands/doc {c:.0}");
+        for r in rows.iter().take(25) {
+            println!("{:7.1} {:7.1} {}", r.0, r.1, r.2);
+        }
+    }
+}
+
+#[cfg(test)]
+mod lits {
+    use crate::scan::fast::plan::{extraction_form, prefix_literals};
+    #[test]
+    #[ignore]
+    fn lits() {
+        for p in [r"(?i)A\d+\s*[:.)\-]", r"(?i)s\.?\s?(?P<list>\d)", r"\d", r"(?i)\bI\s+am"] {
+            let hir = regex_syntax::parse(p).unwrap();
+            let f = extraction_form(&hir, true);
+            println!("{p}: {:?}\n   {:?}", prefix_literals(&f).map(|v| v.iter().map(|l| String::from_utf8_lossy(l).into_owned()).collect::<Vec<_>>()), regex_syntax::hir::literal::Extractor::new().extract(&f));
+        }
     }
 }
