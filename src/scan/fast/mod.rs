@@ -27,6 +27,8 @@ use plan::{Mode, Plan};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{meta, Anchored, Input, PatternID};
+use rayon::prelude::*;
+use regex_syntax::hir::Hir;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -110,6 +112,11 @@ impl Prefilter {
         let mut pats = Vec::new();
         let mut routes = Routes::default();
         let mut rule_pats = Vec::new();
+        // Planning and compiling the twins is the slow part of loading rules: spread it over
+        // the cores.
+        let planned: Vec<Result<Vec<(Hir, Plan, meta::Regex)>, String>> =
+            rules.par_iter().map(|rule| rule.regexes.iter().map(|re| plan_pattern(re.as_str())).collect()).collect();
+        let mut planned = planned.into_iter();
         for (ri, rule) in rules.iter().enumerate() {
             for k in &rule.keywords {
                 let k = k.to_ascii_lowercase().into_bytes();
@@ -121,9 +128,7 @@ impl Prefilter {
                 }
             }
             let first = pats.len();
-            for re in &rule.regexes {
-                let hir = regex_syntax::ParserBuilder::new().build().parse(re.as_str()).map_err(|e| e.to_string())?;
-                let plan = Plan::new(&hir);
+            for (re, (hir, plan, twin)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
                 let first_route = routes.len();
                 match &plan.mode {
                     Mode::Routes(rs) => {
@@ -135,7 +140,7 @@ impl Prefilter {
                     Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
                     Mode::Full(None) => {}
                 }
-                let twin = meta::Builder::new().configure(config()).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
+                drop(hir);
                 let list = twin.group_info().to_index(PatternID::ZERO, "list");
                 let routes = first_route..routes.len();
                 pats.push(Pat { re: twin, orig: OnceLock::new(), source: re.as_str().to_string(), plan, routes, list });
@@ -277,6 +282,16 @@ impl Prefilter {
             }
         }
     }
+}
+
+/// Parse, plan and compile the twin of one pattern.
+fn plan_pattern(source: &str) -> Result<(Hir, Plan, meta::Regex), String> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
+    let plan = Plan::new(&hir);
+    // Searches at candidates are anchored: a prefilter would never be used.
+    let config = config().auto_prefilter(matches!(plan.mode, Mode::Full(_)));
+    let twin = meta::Builder::new().configure(config).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
+    Ok((hir, plan, twin))
 }
 
 /// Per-thread buffers and regex caches, reused across documents.

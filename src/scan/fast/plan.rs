@@ -56,8 +56,8 @@ pub(super) struct Plan {
 impl Plan {
     /// Plan the pattern with syntax tree `hir`.
     pub(super) fn new(hir: &Hir) -> Plan {
-        let parts = concat_parts(hir);
-        let line_start = match parts.first().map(Hir::kind) {
+        let parts = Part::all(&concat_parts(hir));
+        let line_start = match parts.first().map(|p| p.hir.kind()) {
             Some(HirKind::Look(Look::StartLF)) => Some(true),
             Some(HirKind::Look(Look::Start)) => Some(false),
             _ => None,
@@ -78,31 +78,63 @@ fn concat_parts(hir: &Hir) -> Vec<Hir> {
     }
 }
 
+/// One child of a concatenation, with its extraction forms computed once.
+#[derive(Clone)]
+struct Part {
+    hir: Hir,
+    /// Extraction forms without and with split classes.
+    forms: [Hir; 2],
+    letter: bool,
+}
+
+impl Part {
+    fn all(hirs: &[Hir]) -> Vec<Part> {
+        hirs.iter()
+            .map(|h| Part { hir: h.clone(), forms: [extraction_form(h, false), extraction_form(h, true)], letter: is_letter(h) })
+            .collect()
+    }
+}
+
+/// Split points tried per concatenation (fewer inside a branch), and parts after an
+/// alternation kept for its branches: bounds the time spent planning.
+const MAX_SPLITS: [usize; 2] = [16, 6];
+const BRANCH_TAIL: usize = 3;
+
 /// The cheapest routes into matches of `head` followed by `parts`, splitting after the head at
-/// some point of `parts`; an alternation with no literals of its own gets one route per branch.
-fn routes(head: &[Hir], parts: &[Hir], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
+/// some point of `parts`; an alternation may get one route per branch instead.
+fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
     let mut best: Option<(f64, Vec<Route>)> = None;
-    for k in 0..parts.len() {
+    for k in 0..parts.len().min(MAX_SPLITS[depth.min(1)]) {
         // Splitting inside a word gives nothing better than splitting before it.
-        if k > 0 && is_letter(&parts[k - 1]) {
+        if k > 0 && parts[k - 1].letter {
             continue;
         }
-        let h: Vec<Hir> = head.iter().chain(&parts[..k]).cloned().collect();
-        let back = head_back(&h, anchored);
-        let whole = best_literals(&parts[k..]).map(|lits| (cost(&lits, &back), vec![Route { lits, back }]));
-        let split = match parts[k].kind() {
-            HirKind::Alternation(branches) if depth < 3 => branches.iter().try_fold((0.0, Vec::new()), |(c, mut all), b| {
-                let mut bp = concat_parts(b);
-                bp.extend(parts[k + 1..].iter().cloned());
+        let head_parts = || head.iter().cloned().chain(parts[..k].iter().map(|p| p.hir.clone()));
+        let kind = head_kind(head.iter().chain(parts[..k].iter().map(|p| &p.hir)), anchored);
+        if let Some(lits) = best_literals(&parts[k..]) {
+            let c = cost(&lits, &kind);
+            if best.as_ref().is_none_or(|b| c < b.0) {
+                let back = match kind {
+                    Back::Reverse(_) => Back::Reverse(Hir::concat(head_parts().collect())),
+                    other => other,
+                };
+                best = Some((c, vec![Route { lits, back }]));
+            }
+        }
+        if let (HirKind::Alternation(branches), true) = (parts[k].hir.kind(), depth < 2) {
+            let h: Vec<Hir> = head_parts().collect();
+            let tail = &parts[k + 1..parts.len().min(k + 1 + BRANCH_TAIL)];
+            let split = branches.iter().try_fold((0.0, Vec::new()), |(c, mut all), b| {
+                let mut bp = Part::all(&concat_parts(b));
+                bp.extend(tail.iter().cloned());
                 let (bc, r) = routes(&h, &bp, anchored, depth + 1)?;
                 all.extend(r);
                 Some((c + bc, all))
-            }),
-            _ => None,
-        };
-        for f in [whole, split].into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| f.0 < b.0) {
-                best = Some(f);
+            });
+            if let Some(f) = split {
+                if best.as_ref().is_none_or(|b| f.0 < b.0) {
+                    best = Some(f);
+                }
             }
         }
     }
@@ -119,10 +151,13 @@ fn is_letter(h: &Hir) -> bool {
 }
 
 /// Prefix literals of `parts`, from whichever extraction form gives the cheaper set.
-fn best_literals(parts: &[Hir]) -> Option<Vec<Vec<u8>>> {
-    let rest = Hir::concat(parts.to_vec());
-    let a = prefix_literals(&extraction_form(&rest, false));
-    let b = prefix_literals(&extraction_form(&rest, true));
+fn best_literals(parts: &[Part]) -> Option<Vec<Vec<u8>>> {
+    // Literals are cut to a few bytes anyway, and any prefix of a concatenation gives prefix
+    // literals of the whole: a few parts are enough, and keep planning quick.
+    let few = &parts[..parts.len().min(12)];
+    let form = |i: usize| Hir::concat(few.iter().map(|p| p.forms[i].clone()).collect());
+    let a = prefix_literals(&form(0));
+    let b = prefix_literals(&form(1));
     match (a, b) {
         (Some(a), Some(b)) => Some(if cost(&b, &Back::Exact) < cost(&a, &Back::Exact) { b } else { a }),
         (a, b) => a.or(b),
@@ -192,30 +227,31 @@ fn freq(b: u8) -> f64 {
     }
 }
 
-/// Where a match may start relative to where `head` ends.
-fn head_back(head: &[Hir], anchored: bool) -> Back {
-    let h = Hir::concat(head.to_vec());
-    match h.properties().maximum_len() {
+/// Where a match may start relative to where `head` ends (`Reverse` with an empty placeholder:
+/// the head is built only for the route finally chosen).
+fn head_kind<'a>(head: impl Iterator<Item = &'a Hir> + Clone, anchored: bool) -> Back {
+    let len = head.clone().try_fold(0usize, |n, h| Some(n + h.properties().maximum_len()?));
+    match len {
         Some(0) => return Back::Exact,
         Some(n) if n <= 16 => return Back::Upto(n),
         _ => {}
     }
     // `^` then a repeated class: walk back over the class to a line start.
-    let rest: Vec<&Hir> = head.iter().skip(1).filter(|h| h.properties().maximum_len() != Some(0)).collect();
-    if let (true, [r]) = (anchored, rest.as_slice()) {
+    let mut rest = head.skip(1).filter(|h| h.properties().maximum_len() != Some(0));
+    if let (true, Some(r), None) = (anchored, rest.next(), rest.next()) {
         if let HirKind::Repetition(rep) = r.kind() {
             if let (0, HirKind::Class(Class::Unicode(c))) = (rep.min, rep.sub.kind()) {
                 return Back::Run(c.clone());
             }
         }
     }
-    Back::Reverse(h)
+    Back::Reverse(Hir::empty())
 }
 
 /// Lowercased literals every match starts with, prefix-minimised; `None` when there is no such
 /// finite set of non-empty literals.
 pub(super) fn prefix_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new().limit_literal_len(MAX_LITERAL).limit_total(2000).extract(hir);
+    let seq = Extractor::new().limit_literal_len(MAX_LITERAL).limit_total(600).extract(hir);
     // Cut to a few bytes: as selective in practice, and a small automaton stays in cache.
     let mut lits: Vec<Vec<u8>> =
         seq.literals()?.iter().map(|l| l.as_bytes()[..l.len().min(MAX_LITERAL)].to_ascii_lowercase()).collect();
@@ -224,10 +260,11 @@ pub(super) fn prefix_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     }
     lits.sort();
     lits.dedup();
-    // A literal that extends another adds no candidate.
+    // A literal that extends another adds no candidate. Sorted, a literal's kept prefix, if
+    // any, is the last one kept (whatever sorts between a prefix and its extension extends it).
     let mut kept: Vec<Vec<u8>> = Vec::new();
     for l in lits {
-        if !kept.iter().any(|k| l.starts_with(k)) {
+        if !kept.last().is_some_and(|k| l.starts_with(k)) {
             kept.push(l);
         }
     }
@@ -300,6 +337,9 @@ fn split_class(c: &ClassUnicode) -> Option<Hir> {
 
 /// The lowercase ASCII letter whose simple case closure is exactly `c`.
 fn single_letter(c: &ClassUnicode) -> Option<u8> {
+    if c.ranges().len() > 3 {
+        return None;
+    }
     let chars: Vec<char> = c.iter().flat_map(|r| r.start()..=r.end()).take(5).collect();
     if chars.len() > 4 {
         return None;

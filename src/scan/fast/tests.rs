@@ -299,3 +299,26 @@ mod lits {
         }
     }
 }
+
+#[cfg(test)]
+mod plantime {
+    #[test]
+    #[ignore]
+    fn plan_time() {
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        let mut v = Vec::new();
+        for r in &rules.rules {
+            for re in &r.regexes {
+                let hir = regex_syntax::parse(re.as_str()).unwrap();
+                let t0 = std::time::Instant::now();
+                let _ = crate::scan::fast::plan::Plan::new(&hir);
+                v.push((t0.elapsed().as_secs_f64() * 1e3, r.id.clone()));
+            }
+        }
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        println!("total {:.1} ms", v.iter().map(|x| x.0).sum::<f64>());
+        for x in v.iter().take(8) {
+            println!("{:.2} ms {}", x.0, x.1);
+        }
+    }
+}
