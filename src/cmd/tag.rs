@@ -72,7 +72,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
     }
-    eprintln!(
+    // The closing summary, on a terminal or not (a failed write to stderr is not worth an error).
+    let _ = writeln!(
+        std::io::stderr(),
         "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
         summary.docs,
         summary.errors,

@@ -68,8 +68,6 @@ pub(crate) struct Prefilter {
     /// The automaton, driven by hand: every occurrence of every literal, overlaps included.
     ac: DFA,
     hits: Vec<Hit>,
-    #[cfg(test)]
-    ac_literals: Vec<Vec<u8>>,
     pats: Vec<Pat>,
     routes: Routes,
     /// Per rule, its patterns as a range of `pats`.
@@ -114,7 +112,7 @@ impl Prefilter {
         let mut rule_pats = Vec::new();
         // Planning and compiling the twins is the slow part of loading rules: spread it over
         // the cores.
-        let planned: Vec<Result<Vec<(Hir, Plan, meta::Regex)>, String>> =
+        let planned: Vec<Result<Vec<Planned>, String>> =
             rules.par_iter().map(|rule| rule.regexes.iter().map(|re| plan_pattern(re.as_str())).collect()).collect();
         let mut planned = planned.into_iter();
         for (ri, rule) in rules.iter().enumerate() {
@@ -157,8 +155,6 @@ impl Prefilter {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ac,
             hits: lits.hits,
-            #[cfg(test)]
-            ac_literals: lits.bytes,
             pats,
             routes,
             rule_pats,
@@ -284,8 +280,11 @@ impl Prefilter {
     }
 }
 
+/// A pattern's syntax tree, plan and twin.
+type Planned = (Hir, Plan, meta::Regex);
+
 /// Parse, plan and compile the twin of one pattern.
-fn plan_pattern(source: &str) -> Result<(Hir, Plan, meta::Regex), String> {
+fn plan_pattern(source: &str) -> Result<Planned, String> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
     let plan = Plan::new(&hir);
     // Searches at candidates are anchored: a prefilter would never be used.
