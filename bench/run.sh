@@ -50,7 +50,7 @@ measure() {
     local name=$1 dir=$2
     shift 2
     local times=() peaks=()
-    cat "$dir"/*/*.txt >/dev/null # warm the page cache: time the programs, not the disk
+    find "$dir" -name "*.txt" -exec cat {} + >/dev/null # warm the page cache: time the programs, not the disk
     for _ in $(seq "$RUNS"); do
         /usr/bin/time -v -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/stderr.txt"
         times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time.txt")")

@@ -26,6 +26,7 @@ use candidates::{Routes, Tier};
 use plan::{Mode, Plan};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, Anchored, Input, PatternID};
 use rayon::prelude::*;
 use regex_syntax::hir::Hir;
@@ -228,7 +229,12 @@ impl Prefilter {
             _ => {
                 let re = pat.orig.get_or_init(|| {
                     debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
-                    meta::Regex::builder().configure(config()).build(&pat.source).expect("compiled before")
+                    // Rarely needed: short anchored searches run on the PikeVM alone, whose
+                    // per-thread cache is small (no lazy DFA, no backtracking bitset);
+                    // whole-text searches keep the lazy DFA.
+                    let full = matches!(pat.plan.mode, Mode::Full(_));
+                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
+                    meta::Regex::builder().configure(config).build(&pat.source).expect("compiled before")
                 });
                 (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
             }
@@ -287,8 +293,7 @@ type Planned = (Hir, Plan, meta::Regex);
 fn plan_pattern(source: &str) -> Result<Planned, String> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
     let plan = Plan::new(&hir);
-    // Searches at candidates are anchored: a prefilter would never be used.
-    let config = config().auto_prefilter(matches!(plan.mode, Mode::Full(_)));
+    let config = config_for(&plan, has_list(&hir));
     let twin = meta::Builder::new().configure(config).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
     Ok((hir, plan, twin))
 }
@@ -340,4 +345,23 @@ thread_local! {
 /// bound memory).
 fn config() -> meta::Config {
     meta::Config::new().nfa_size_limit(Some(10 << 20)).hybrid_cache_capacity(2 << 20)
+}
+
+/// [`config`] trimmed to what a pattern needs, to save memory and compile time (matches are the
+/// same): searches at candidates are anchored, so a prefilter would never be used; only the
+/// `list` group is ever read, so other patterns keep no capture groups.
+fn config_for(plan: &Plan, list: bool) -> meta::Config {
+    let which = if list { WhichCaptures::All } else { WhichCaptures::Implicit };
+    config().auto_prefilter(matches!(plan.mode, Mode::Full(_))).which_captures(which).onepass(list)
+}
+
+/// Whether the pattern has a group named `list`.
+fn has_list(hir: &Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => c.name.as_deref() == Some("list") || has_list(&c.sub),
+        HirKind::Repetition(r) => has_list(&r.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(has_list),
+        _ => false,
+    }
 }

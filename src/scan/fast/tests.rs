@@ -126,3 +126,33 @@ fn fast_path_report() {
         println!("{:7.1} {:7.1} {}", r.0, r.1, r.2);
     }
 }
+
+/// For tuning memory: sizes of the compiled structures and of one thread's caches after the
+/// folder in `FOITAG_DIR`.
+#[test]
+#[ignore]
+#[allow(clippy::print_stdout)]
+fn fast_path_memory_report() {
+    use aho_corasick::automaton::Automaton;
+    let rules = RuleSet::defaults().unwrap();
+    let p = &rules.prefilter;
+    let dir = std::env::var("FOITAG_DIR").expect("FOITAG_DIR");
+    for e in std::fs::read_dir(dir).unwrap().flatten().take(300) {
+        let t = std::fs::read_to_string(e.path()).unwrap();
+        let _ = rule_matches(&rules, &t);
+    }
+    let twins: usize = p.pats.iter().map(|x| x.re.memory_usage()).sum();
+    let origs: usize = p.pats.iter().filter_map(|x| x.orig.get()).map(|r| r.memory_usage()).sum();
+    println!("authority ac {} KB, literal ac {} KB, twins {} KB, origs {} KB", rules.authority_ac.memory_usage() / 1024, p.ac.memory_usage() / 1024, twins / 1024, origs / 1024);
+    super::SCRATCH.with(|s| {
+        let s = s.borrow();
+        let c: usize = s.caches.iter().flatten().map(|c| c.memory_usage()).sum();
+        let o: usize = s.orig_caches.iter().flatten().map(|c| c.memory_usage()).sum();
+        println!("twin caches {} KB, orig caches {} KB", c / 1024, o / 1024);
+        let mut v: Vec<(usize, usize)> = s.caches.iter().enumerate().filter_map(|(i, c)| c.as_ref().map(|c| (c.memory_usage(), i))).collect();
+        v.sort_unstable_by(|a, b| b.cmp(a));
+        for (m, i) in v.iter().take(6) {
+            println!("  {} KB twin cache of pattern {i}: {:.60}", m / 1024, p.pats[*i].source);
+        }
+    });
+}
