@@ -41,6 +41,8 @@ struct Pat {
     re: meta::Regex,
     /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
     orig: OnceLock<meta::Regex>,
+    /// Whether it has Unicode word boundaries (else the twin is the regex itself).
+    unicode: bool,
     /// Its source, to build `orig`.
     source: String,
     plan: Plan,
@@ -139,10 +141,10 @@ impl Prefilter {
                     Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
                     Mode::Full(None) => {}
                 }
-                drop(hir);
+                let unicode = hir.properties().look_set().contains_word_unicode();
                 let list = twin.group_info().to_index(PatternID::ZERO, "list");
                 let routes = first_route..routes.len();
-                pats.push(Pat { re: twin, orig: OnceLock::new(), source: re.as_str().to_string(), plan, routes, list });
+                pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list });
             }
             rule_pats.push(first..pats.len());
         }
@@ -225,15 +227,14 @@ impl Prefilter {
     fn pattern_matches(&self, rule: &Rule, k: usize, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
         let pat = &self.pats[pi];
         let (re, cache) = match tier {
-            Tier::Ascii => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
+            _ if tier == Tier::Ascii || !pat.unicode => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
             _ => {
                 let re = pat.orig.get_or_init(|| {
                     debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
-                    // Rarely needed: short anchored searches run on the PikeVM alone, whose
-                    // per-thread cache is small (no lazy DFA, no backtracking bitset);
-                    // whole-text searches keep the lazy DFA.
+                    // Needed for few texts: a small lazy DFA cache per thread (it quits at
+                    // non-ASCII bytes anyway, for the PikeVM), and no backtracking bitset.
                     let full = matches!(pat.plan.mode, Mode::Full(_));
-                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
+                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid_cache_capacity(64 << 10).backtrack(full);
                     meta::Regex::builder().configure(config).build(&pat.source).expect("compiled before")
                 });
                 (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))

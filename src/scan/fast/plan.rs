@@ -104,11 +104,9 @@ const BRANCH_TAIL: usize = 3;
 /// some point of `parts`; an alternation may get one route per branch instead.
 fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
     let mut best: Option<(f64, Vec<Route>)> = None;
-    for k in 0..parts.len().min(MAX_SPLITS[depth.min(1)]) {
-        // Splitting inside a word gives nothing better than splitting before it.
-        if k > 0 && parts[k - 1].letter {
-            continue;
-        }
+    // Splitting inside a word gives nothing better than splitting before it.
+    let splits = (0..parts.len()).filter(|&k| k == 0 || !parts[k - 1].letter);
+    for k in splits.take(MAX_SPLITS[depth.min(1)]) {
         let head_parts = || head.iter().cloned().chain(parts[..k].iter().map(|p| p.hir.clone()));
         let kind = head_kind(head.iter().chain(parts[..k].iter().map(|p| &p.hir)), anchored);
         if let Some(lits) = best_literals(&parts[k..]) {
@@ -173,7 +171,7 @@ fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
         Back::Run(_) => 1.5,
         Back::Upto(n) => (n + 1) as f64,
         // A backwards search costs several forward ones.
-        Back::Reverse(_) => 8.0,
+        Back::Reverse(_) => 16.0,
     }
 }
 
@@ -190,6 +188,8 @@ const WORDS: &[(&str, f64)] = &[
     ("provide", 0.002), ("review", 0.002), ("freedom", 0.002), ("there", 0.001), ("their", 0.001),
     ("these", 0.001), ("should", 0.001), ("data", 0.001), ("hold", 0.001), ("exempt", 0.001), ("time", 0.001),
     ("number", 0.001), ("dear", 0.001), ("also", 0.001), ("regards", 0.001), ("email", 0.001),
+    // Common inside words.
+    ("mail", 0.002), ("tion", 0.004), ("ing", 0.005),
 ];
 
 /// Rough share of text positions where `lit` occurs: from its letters, plus the common words it

@@ -156,3 +156,20 @@ fn fast_path_memory_report() {
         }
     });
 }
+
+#[test]
+#[ignore]
+#[allow(clippy::print_stdout)]
+fn show_plan() {
+    let rules = RuleSet::defaults().unwrap();
+    let id = std::env::var("FOITAG_RULE").expect("FOITAG_RULE");
+    for re in &rules.rule(&id).unwrap().regexes {
+        let plan = super::plan::Plan::new(&regex_syntax::parse(re.as_str()).unwrap());
+        if let super::plan::Mode::Routes(rs) = &plan.mode {
+            for r in rs {
+                let lits: Vec<String> = r.lits.iter().map(|l| String::from_utf8_lossy(l).into_owned()).collect();
+                println!("{lits:?} {:.80}", format!("{:?}", r.back));
+            }
+        }
+    }
+}
