@@ -231,10 +231,11 @@ impl Prefilter {
             _ => {
                 let re = pat.orig.get_or_init(|| {
                     debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
-                    // Needed for few texts: a small lazy DFA cache per thread (it quits at
-                    // non-ASCII bytes anyway, for the PikeVM), and no backtracking bitset.
+                    // Needed for few texts: short anchored searches run on the PikeVM alone, whose
+                    // per-thread cache is small (no lazy DFA, no backtracking bitset);
+                    // whole-text searches keep the lazy DFA.
                     let full = matches!(pat.plan.mode, Mode::Full(_));
-                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid_cache_capacity(64 << 10).backtrack(full);
+                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
                     meta::Regex::builder().configure(config).build(&pat.source).expect("compiled before")
                 });
                 (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
