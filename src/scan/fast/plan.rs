@@ -171,7 +171,7 @@ fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
         Back::Run(_) => 1.5,
         Back::Upto(n) => (n + 1) as f64,
         // A backwards search costs several forward ones.
-        Back::Reverse(_) => 16.0,
+        Back::Reverse(_) => 6.0,
     }
 }
 
