@@ -2,7 +2,7 @@
 use super::diag::{Diagnostic, RuleErrors, Severity};
 use super::schema::{Kind, RawAuthority, RawFile, RawRule};
 use super::*;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::RegexBuilder;
 use std::collections::HashMap;
 use std::path::Path;
@@ -347,26 +347,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
 }
 
 fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic>) -> Result<RuleSet, RuleErrors> {
-    let mut keywords: Vec<String> = Vec::new();
-    let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (ri, r) in rules.iter().enumerate() {
-        for k in &r.keywords {
-            let k = k.to_ascii_lowercase();
-            let ki = *index.entry(k.clone()).or_insert_with(|| {
-                keywords.push(k);
-                keyword_rules.push(Vec::new());
-                keywords.len() - 1
-            });
-            if !keyword_rules[ki].contains(&ri) {
-                keyword_rules[ki].push(ri);
-            }
-        }
-    }
-    let prefilter = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&keywords)
+    let prefilter = crate::scan::fast::Prefilter::new(&rules)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("keyword automaton: {e}"))]))?;
     let mut aliases = Vec::new();
     let mut alias_owner = Vec::new();
@@ -376,10 +357,12 @@ fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic
             alias_owner.push(ai);
         }
     }
+    // A DFA: several times faster per byte than the default for this many aliases.
     let authority_ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&aliases)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("authority automaton: {e}"))]))?;
-    Ok(RuleSet { rules, authorities, prefilter, keyword_rules, authority_ac, alias_owner, warnings })
+    Ok(RuleSet { rules, authorities, prefilter, authority_ac, alias_owner, warnings })
 }

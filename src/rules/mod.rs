@@ -254,10 +254,8 @@ pub struct Authority {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub authorities: Vec<Authority>,
-    /// Keyword automaton over every rule's keywords.
-    pub(crate) prefilter: AhoCorasick,
-    /// For each prefilter pattern, the rules that own it.
-    pub(crate) keyword_rules: Vec<Vec<usize>>,
+    /// Keyword automaton over every rule's keywords, with the patterns' prefix literals.
+    pub(crate) prefilter: crate::scan::fast::Prefilter,
     /// Alias and domain automaton; pattern index -> authority index.
     pub(crate) authority_ac: AhoCorasick,
     pub(crate) alias_owner: Vec<usize>,

@@ -2,6 +2,7 @@
 //! with their status, and signals. The result keeps byte offsets into the original text.
 pub mod canon;
 pub mod cite;
+pub(crate) mod fast;
 pub mod segment;
 pub mod status;
 
@@ -87,23 +88,35 @@ pub struct Scan<'t> {
     pub authority: Option<usize>,
 }
 
-/// Raw matches of every rule that passed the prefilter, grouped by rule.
+/// Raw matches of every rule that passed the prefilter, grouped by rule. A rule is active when
+/// one of its keywords occurs; its patterns then run only where a match could start (see
+/// [`fast`]), giving the same matches as running them over the whole text.
 pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
     // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
     // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
-    // them. A text with either runs every rule, so that a rule's hits never depend on whether
-    // one of its keywords happens to occur elsewhere in the text.
-    let folds_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
-    let mut active = vec![folds_to_ascii; rules.rules.len()];
-    for m in rules.prefilter.find_overlapping_iter(text) {
-        for &r in &rules.keyword_rules[m.pattern().as_usize()] {
-            active[r] = true;
+    // them. A text with either runs every rule over the whole text, so that a rule's hits never
+    // depend on whether one of its keywords happens to occur elsewhere in the text.
+    if text.contains(['\u{17f}', '\u{212a}']) {
+        let mut out = Vec::new();
+        for (ri, rule) in rules.rules.iter().enumerate() {
+            let mut buf = Vec::new();
+            rule.find_all(text, &mut buf);
+            out.extend(buf.into_iter().map(|m| (ri, m)));
         }
+        return out;
     }
+    rules.prefilter.rule_matches(&rules.rules, text)
+}
+
+/// The plain definition [`rule_matches`] must agree with: keyword gate, then every pattern over
+/// the whole text.
+#[cfg(test)]
+pub(crate) fn rule_matches_reference(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
+    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut buf = Vec::new();
     for (ri, rule) in rules.rules.iter().enumerate() {
-        if !active[ri] {
+        if !rule.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
             continue;
         }
         buf.clear();
