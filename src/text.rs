@@ -205,7 +205,9 @@ mod tests {
             let prev_line = text[prev..cur].trim();
             let cur_end = text[cur..].find('\n').map_or(text.len(), |i| cur + i);
             let cur_line = text[cur..cur_end].trim_start();
-            let starts_item = cur_line.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '>', '(', '\u{f0a7}']) || super::starts_numbered(cur_line);
+            let starts_item = cur_line.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '>', '\u{f0a7}'])
+                || super::starts_numbered(cur_line)
+                || super::starts_lettered(cur_line);
             let short_heading = prev_line.chars().count() < 55
                 && !prev_line.ends_with([',', ';', '-', '–', '('])
                 && !old_ends_with_joiner(prev_line)
@@ -232,7 +234,7 @@ mod tests {
         }
         sentence_starts.sort_unstable();
         sentence_starts.dedup();
-        TextIndex { line_starts, sentence_starts, len: text.len() }
+        TextIndex { line_starts, sentence_starts, blank_lines: Vec::new(), len: text.len() }
     }
 
     fn old_ends_with_joiner(line: &str) -> bool {
@@ -249,7 +251,7 @@ mod tests {
             .rev()
             .collect();
         let w = word.to_ascii_lowercase();
-        ABBREVIATIONS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '.') && !w.is_empty() && w.len() < 4
+        ABBREVIATIONS.contains(&w.as_str())
     }
 
     #[test]
