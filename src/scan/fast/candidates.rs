@@ -4,7 +4,7 @@ use super::plan::{ascii_twin, Back, Plan};
 use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored, Input, MatchKind};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 use std::sync::OnceLock;
 
 /// Which regexes a text can use (see the notes of [`super`]).
@@ -58,11 +58,45 @@ pub(super) fn fold_variants() -> Vec<char> {
     class.iter().flat_map(|r| r.start()..=r.end()).filter(|c| !c.is_ascii()).collect()
 }
 
-/// A head run backwards from a hit: its twin, and its original built when first needed.
+/// A head run backwards from a hit: its twin, its original built when first needed, and the
+/// class its last character must be in, if known (checked first: most hits fail it).
 struct Rev {
     twin: DFA,
     head: Hir,
     orig: OnceLock<Option<DFA>>,
+    last: Option<(ClassUnicode, [bool; 128])>,
+}
+
+/// The class of the last character of every match of `head`, when its last consuming part is
+/// a class or a repeated class (`\s+`).
+fn last_class(head: &Hir) -> Option<(ClassUnicode, [bool; 128])> {
+    let parts = match head.kind() {
+        HirKind::Concat(v) => v.as_slice(),
+        _ => std::slice::from_ref(head),
+    };
+    let last = parts.iter().rev().find(|h| !matches!(h.kind(), HirKind::Look(_)))?;
+    let class = match last.kind() {
+        HirKind::Class(Class::Unicode(c)) => c,
+        HirKind::Repetition(r) if r.min > 0 => match r.sub.kind() {
+            HirKind::Class(Class::Unicode(c)) => c,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((class.clone(), ascii_table(class)))
+}
+
+/// Which ASCII characters are in `class`.
+fn ascii_table(class: &ClassUnicode) -> [bool; 128] {
+    std::array::from_fn(|i| class.ranges().iter().any(|r| r.start() <= char::from(i as u8) && char::from(i as u8) <= r.end()))
+}
+
+/// Whether `c` is in `class`, with its ASCII table.
+fn has(class: &ClassUnicode, ascii: &[bool; 128], c: char) -> bool {
+    match ascii.get(c as usize) {
+        Some(&a) => a,
+        None => class.ranges().binary_search_by(|r| if r.end() < c { std::cmp::Ordering::Less } else if r.start() > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }).is_ok(),
+    }
 }
 
 /// Every route of every pattern.
@@ -82,11 +116,13 @@ impl Routes {
     /// Add a route that starts matches as `back` says; its index.
     pub(super) fn push(&mut self, back: &Back) -> Result<usize, String> {
         let rev = match back {
-            Back::Reverse(head) => Some(Rev { twin: reverse_dfa(&ascii_twin(head))?, head: head.clone(), orig: OnceLock::new() }),
+            Back::Reverse(head) => {
+                Some(Rev { twin: reverse_dfa(&ascii_twin(head))?, head: head.clone(), orig: OnceLock::new(), last: last_class(head) })
+            }
             _ => None,
         };
         let ascii = match back {
-            Back::Run(class) => std::array::from_fn(|i| class.ranges().iter().any(|r| r.start() <= char::from(i as u8) && char::from(i as u8) <= r.end())),
+            Back::Run(class) => ascii_table(class),
             _ => [false; 128],
         };
         self.backs.push(back.clone());
@@ -158,10 +194,6 @@ impl RouteScratch<'_> {
             }
             Back::Run(class) => {
                 let ascii = &self.routes.ascii[r];
-                let has = |c: char| match ascii.get(c as usize) {
-                    Some(&a) => a,
-                    None => class.ranges().binary_search_by(|r| if r.end() < c { std::cmp::Ordering::Less } else if r.start() > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }).is_ok(),
-                };
                 for &at in hits {
                     let mut q = at;
                     loop {
@@ -169,7 +201,7 @@ impl RouteScratch<'_> {
                             out.push(q);
                         }
                         let Some(c) = text[..q].chars().next_back() else { break };
-                        if !has(c) {
+                        if !has(class, ascii, c) {
                             break;
                         }
                         q -= c.len_utf8();
@@ -187,6 +219,11 @@ impl RouteScratch<'_> {
                 };
                 let cache = cache.get_or_insert_with(|| dfa.create_cache());
                 for &at in hits {
+                    if let Some((class, ascii)) = &rev.last {
+                        if !text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)) {
+                            continue;
+                        }
+                    }
                     let input = Input::new(text).span(0..at).anchored(Anchored::Yes);
                     let mut state = OverlappingState::start();
                     loop {
