@@ -169,38 +169,32 @@ fn parse_nation(s: &str) -> Option<Nation> {
     })
 }
 
+/// Compile the regexes of one key (`patterns` or `unless`), reporting each failure where it
+/// stands; oversized programs are rejected, not built.
+fn compile_patterns(cx: &mut Ctx, span: &std::ops::Range<usize>, id: &str, key: &str, list: &[String]) -> Vec<Regex> {
+    let what = if key == "unless" { "`unless` " } else { "" };
+    let mut out = Vec::new();
+    for p in list {
+        match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
+            Ok(re) => out.push(re),
+            Err(regex::Error::CompiledTooBig(n)) => {
+                let off = locate(cx.src, span, key, Some(p));
+                cx.err("E004", off, format!("{what}pattern too large: compiled size would exceed {n} bytes"));
+            }
+            Err(e) => {
+                let off = locate(cx.src, span, key, Some(p));
+                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                cx.err("E003", off, format!("invalid {what}regex in rule `{id}`: {first}"));
+            }
+        }
+    }
+    out
+}
+
 fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Option<Rule> {
     let errors_before = cx.diags.iter().filter(|d| d.is_error()).count();
-    let mut regexes = Vec::new();
-    for p in &rr.patterns {
-        match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
-            Ok(re) => regexes.push(re),
-            Err(regex::Error::CompiledTooBig(n)) => {
-                let off = locate(cx.src, span, "patterns", Some(p));
-                cx.err("E004", off, format!("pattern too large: compiled size would exceed {n} bytes"));
-            }
-            Err(e) => {
-                let off = locate(cx.src, span, "patterns", Some(p));
-                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
-                cx.err("E003", off, format!("invalid regex in rule `{}`: {first}", rr.id));
-            }
-        }
-    }
-    let mut unless = Vec::new();
-    for p in &rr.unless {
-        match RegexBuilder::new(p).size_limit(REGEX_SIZE_LIMIT).build() {
-            Ok(re) => unless.push(re),
-            Err(regex::Error::CompiledTooBig(n)) => {
-                let off = locate(cx.src, span, "unless", Some(p));
-                cx.err("E004", off, format!("`unless` pattern too large: compiled size would exceed {n} bytes"));
-            }
-            Err(e) => {
-                let off = locate(cx.src, span, "unless", Some(p));
-                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
-                cx.err("E003", off, format!("invalid `unless` regex in rule `{}`: {first}", rr.id));
-            }
-        }
-    }
+    let regexes = compile_patterns(cx, span, &rr.id, "patterns", &rr.patterns);
+    let unless = compile_patterns(cx, span, &rr.id, "unless", &rr.unless);
     if rr.patterns.is_empty() {
         let off = locate(cx.src, span, "patterns", None);
         cx.err("E010", off, format!("rule `{}` has no patterns", rr.id));
