@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 fn classify(path: PathBuf) -> (String, String, String) {
     let opts = foitag::input::LoadOptions::default();
-    let items = foitag::input::collect_paths(&[path.clone()], &opts).unwrap();
+    let items = foitag::input::collect_paths(std::slice::from_ref(&path), &opts).unwrap();
     let doc = items[0].load(&opts).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let a = foitag::analyse_document(common::rules(), &doc);
     let r = foitag::output::WideRow::from_analysis(&doc, &a);
@@ -26,7 +26,7 @@ fn word_html_and_pdf_copies_of_a_letter_agree() {
 fn an_email_and_its_plain_text_agree() {
     let eml = common::root().join("tests/fixtures/inputs/email/windows-1252.eml");
     let opts = foitag::input::LoadOptions::default();
-    let doc = foitag::input::collect_paths(&[eml.clone()], &opts).unwrap()[0].load(&opts).unwrap();
+    let doc = foitag::input::collect_paths(std::slice::from_ref(&eml), &opts).unwrap()[0].load(&opts).unwrap();
     assert!(doc.text.contains('£'), "windows-1252 £ survives decoding");
     let body = doc.text.clone();
     let plain = common::row("plain", &body);
