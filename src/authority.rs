@@ -1,10 +1,13 @@
 //! Detecting which public authority wrote a document, from the aliases in `authorities.toml`.
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, ZoneKind};
 use crate::scan::{Role, Segments};
 use crate::text::TextIndex;
 
-/// Index of the most likely authority: aliases in the authority's own messages weigh most,
-/// then the requester's salutation; the first seen wins ties.
+/// Index of the most likely authority. A body names itself in its letterhead, signature and
+/// footer, and names other bodies in passing ("you may ask NHS England"), so where a name
+/// stands matters more than how often: heads and sign-offs of the authority's messages weigh
+/// most, then the requester's salutation, then mentions in running text; the first seen wins
+/// ties.
 pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> Option<usize> {
     let mut score: Vec<(i32, usize)> = vec![(0, usize::MAX); rules.authorities.len()];
     let bytes = text.as_bytes();
@@ -19,12 +22,18 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> O
         if !word_ok || (is_domain && !matches!(before, Some(b'@' | b'.' | b'/'))) {
             continue;
         }
-        let msg = &segs.messages[segs.line_message[ix.line_of(m.start())]];
+        let line = ix.line_of(m.start());
+        let msg = &segs.messages[segs.line_message[line]];
+        let heading = line < msg.first_line + 6;
+        let sign_off = matches!(segs.line_zone[line], ZoneKind::Signature | ZoneKind::Footer);
+        let salutation = text[ix.line_starts[line]..m.start()].trim_start().starts_with("Dear");
         let w = match (msg.role, msg.quoted) {
-            (Role::Authority, false) => 3,
-            (Role::Authority, true) => 2,
+            (Role::Authority, false) if heading || sign_off => 6,
+            (Role::Authority, true) if heading || sign_off => 4,
+            (Role::Authority, _) => 1,
+            (Role::Requester, _) if salutation => 4,
             (Role::Requester, _) => 1,
-        } + if is_domain { 1 } else { 0 };
+        } + if is_domain { 2 } else { 0 };
         let a = rules.alias_owner[m.pattern().as_usize()];
         score[a].0 += w;
         score[a].1 = score[a].1.min(m.start());
@@ -35,4 +44,9 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> O
         .filter(|(_, s)| s.0 > 0)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(i, _)| i)
+}
+
+/// The authority named by an e-mail sender ("FOI Team, Kent Police <foi@kent.police.uk>").
+pub fn from_sender(rules: &RuleSet, sender: &str) -> Option<usize> {
+    rules.authority_ac.find_iter(sender).map(|m| rules.alias_owner[m.pattern().as_usize()]).next()
 }

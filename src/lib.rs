@@ -17,8 +17,10 @@ pub mod authority;
 pub mod cmd;
 pub mod compare;
 pub mod document;
+pub mod eval;
 pub mod input;
 pub mod output;
+pub mod overrides;
 pub mod rules;
 pub mod scan;
 pub mod text;
@@ -30,6 +32,16 @@ pub struct Analysis<'t> {
     pub scan: scan::Scan<'t>,
     pub verdict: verdict::Verdict,
     pub authority: Option<String>,
+}
+
+/// Analyse a loaded document. Authority precedence: the source's own value (manifest, JSON,
+/// archive), then the e-mail sender, then detection in the text.
+pub fn analyse_document<'t>(rules: &rules::RuleSet, doc: &'t document::Document) -> Analysis<'t> {
+    if doc.meta.authority.is_some() {
+        return analyse(rules, &doc.text, doc.meta.authority.as_deref());
+    }
+    let from_sender = doc.meta.sender.as_deref().and_then(|s| authority::from_sender(rules, s));
+    analyse(rules, &doc.text, from_sender.map(|i| rules.authorities[i].name.as_str()))
 }
 
 /// Scan and resolve one text. `authority` (from metadata) takes precedence over detection.

@@ -16,6 +16,8 @@ enum Command {
     Classify(cmd::classify::Args),
     /// Classify every response under the given files and folders.
     Tag(cmd::tag::Args),
+    /// Classify and score against gold labels.
+    Eval(cmd::eval::Args),
     /// Test or list the rules.
     Rules(cmd::rules::Args),
     /// Compare authorities' refusal patterns from a tags CSV.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Classify(a) => cmd::classify::run(a),
         Command::Tag(a) => cmd::tag::run(a),
         Command::Rules(a) => cmd::rules::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Compare(a) => cmd::compare::run(a),
     };
     match result {

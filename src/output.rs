@@ -8,7 +8,7 @@ use serde::Serialize;
 /// Fixed columns of the wide CSV, in order; manifest pass-through columns follow.
 pub const WIDE_HEADER: &[&str] = &[
     "id", "authority", "regime", "outcome", "ncnd", "cited", "mentioned", "messages", "stages", "wdtk_state", "review",
-    "why", "date", "subject", "url", "error",
+    "why", "date", "subject", "url", "error", "overridden",
 ];
 
 /// One wide row.
@@ -30,6 +30,8 @@ pub struct WideRow {
     pub subject: String,
     pub url: String,
     pub error: String,
+    /// `yes` when `--overrides` replaced values.
+    pub overridden: String,
     /// Pass-through columns (not serialised by serde; written after the fixed ones).
     #[serde(skip)]
     pub extra: Vec<(String, String)>,
@@ -56,6 +58,7 @@ impl WideRow {
             subject: doc.meta.subject.clone().unwrap_or_default(),
             url: doc.meta.url.clone().unwrap_or_default(),
             error: String::new(),
+            overridden: "no".into(),
             extra: doc.meta.extra.clone(),
         }
     }
@@ -69,6 +72,7 @@ impl WideRow {
             review: "yes".into(),
             why: "input could not be classified".into(),
             error: reason.into(),
+            overridden: "no".into(),
             extra,
             ..Default::default()
         }
@@ -93,6 +97,7 @@ impl WideRow {
             self.subject.clone(),
             self.url.clone(),
             self.error.clone(),
+            self.overridden.clone(),
         ];
         v.extend(self.extra.iter().map(|(_, x)| x.clone()));
         v
@@ -102,6 +107,24 @@ impl WideRow {
 /// Header for wide rows with the given pass-through column names.
 pub fn wide_header(extra: &[String]) -> Vec<String> {
     WIDE_HEADER.iter().map(|s| s.to_string()).chain(extra.iter().cloned()).collect()
+}
+
+/// Columns of the long format; `start`/`end` are byte offsets into the decoded text.
+pub const LONG_HEADER: &[&str] = &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
+
+/// One JSON object for `--format jsonl`: the wide fields plus every finding with its evidence.
+pub fn json_row(doc: &Document, a: &Analysis, rules: &crate::rules::RuleSet, overrides: &crate::overrides::Overrides) -> serde_json::Value {
+    let mut row = WideRow::from_analysis(doc, a);
+    overrides.apply(&mut row);
+    let mut v = serde_json::to_value(&row).unwrap_or_default();
+    if let Some(obj) = v.as_object_mut() {
+        for (k, x) in &row.extra {
+            obj.insert(k.clone(), serde_json::Value::String(x.clone()));
+        }
+        let findings = long_rows(&doc.id, &a.scan, rules);
+        obj.insert("findings".into(), serde_json::to_value(findings).unwrap_or_default());
+    }
+    v
 }
 
 /// One finding (a provision of a citation) in the long format.

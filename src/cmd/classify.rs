@@ -23,17 +23,19 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
-    let (id, bytes) = match args.file.as_deref() {
-        None => ("stdin".to_string(), read_stdin()?),
-        Some(p) if p.as_os_str() == "-" => ("stdin".to_string(), read_stdin()?),
-        Some(p) => {
-            let id = p.file_stem().map_or("document".into(), |s| s.to_string_lossy().to_string());
-            (id, std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)
+    let doc = match args.file.as_deref() {
+        Some(p) if p.as_os_str() != "-" => {
+            let opts = crate::input::LoadOptions::default();
+            let items = crate::input::collect_paths(&[p.to_path_buf()], &opts)?;
+            let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
+            item.load(&opts).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+        }
+        _ => {
+            let text = crate::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
+            Document { id: "stdin".into(), text, ..Default::default() }
         }
     };
-    let text = crate::input::decode_text(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", id))?;
-    let doc = Document { id, text, ..Default::default() };
-    let a = crate::analyse(&rules, &doc.text, None);
+    let a = crate::analyse_document(&rules, &doc);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.explain {

@@ -52,6 +52,14 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
         if !sig.is_empty() {
             let _ = writeln!(o, "      signals: {}", sig.join(" "));
         }
+        let rs = scan.regime_scores[mi];
+        let _ = writeln!(
+            o,
+            "      regime cues: scotland {:+}, environmental {:+} -> {}",
+            rs.scotland,
+            rs.environmental,
+            crate::verdict::kinds::message_regime(scan, mi, f).name()
+        );
     }
     let _ = writeln!(o, "\n{}", p.c("1", "named provisions"));
     for c in &scan.citations {

@@ -1,20 +1,45 @@
 //! `foitag tag PATH... [-o FILE] [--long]`: classify every input, one row each, in a stable order,
 //! in parallel, streaming rows out as they are ready.
+//!
+//! Workers take inputs in order from a shared counter and hand rendered rows to the calling
+//! thread, which writes them in input order. A worker may run at most [`WINDOW`] inputs per worker
+//! ahead of the writer: memory stays bounded however large the corpus, and a slow document holds
+//! back only that window, not a fixed batch. On Ctrl-C no new input is started, the rows already
+//! done are written up to the first gap (whole rows only), and the run exits with code 130.
 use super::RulesArg;
 use crate::input::{InputItem, LoadOptions};
 use crate::output::{long_rows, wide_header, WideRow};
+use crate::overrides::Overrides;
 use crate::rules::RuleSet;
-use rayon::prelude::*;
-use std::io::Write;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::VecDeque;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// Arguments of `foitag tag`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to classify (folders are searched recursively).
-    #[arg(required = true)]
+    /// Files and folders to classify (folders are searched recursively for .txt, .eml, .mbox,
+    /// .html, .htm, .pdf and WhatDoTheyKnow .zip files).
+    #[arg(required_unless_present_any = ["manifest", "jsonl"])]
     pub paths: Vec<PathBuf>,
+    /// A CSV manifest: `id` plus `path` (relative to the manifest) or `text`; optional
+    /// `authority`, `request`, `date`; other columns are passed through to the output.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// JSON Lines input (`-` for standard input): objects with `id`, `text`, optional
+    /// `authority`, `request`, `date`.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Output format: csv (wide or --long) or jsonl (wide fields plus findings with evidence).
+    #[arg(long, default_value = "csv", value_parser = ["csv", "jsonl"])]
+    pub format: String,
+    /// Hand corrections: CSV with `id` and any of outcome, ncnd, cited, mentioned, authority.
+    #[arg(long, value_name = "FILE.csv")]
+    pub overrides: Option<PathBuf>,
     /// Write the CSV here instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -34,29 +59,64 @@ pub struct Args {
     pub rules: RulesArg,
 }
 
-/// Documents classified per batch: bounds memory while keeping the output order.
-const BATCH: usize = 256;
+/// How many inputs per worker may be classified ahead of the next row to write.
+const WINDOW: usize = 32;
+
+/// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: i32 = 130;
+
+/// Set by the Ctrl-C handler: start no new input.
+static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
-    let items = crate::input::collect_paths(&args.paths, &opts)?;
+    let mut items = Vec::new();
+    if !args.paths.is_empty() {
+        items.extend(crate::input::collect_paths(&args.paths, &opts)?);
+    }
+    if let Some(m) = &args.manifest {
+        items.extend(crate::input::collect_manifest(m)?);
+    }
+    if let Some(j) = &args.jsonl {
+        items.extend(crate::input::collect_jsonl(j)?);
+    }
+    let overrides = match &args.overrides {
+        Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)?,
+        None => Overrides::default(),
+    };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
         None => Box::new(std::io::stdout()),
     };
+    // A second handler cannot be set (tests run several commands in one process): keep the first.
+    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
+    STOP.store(false, Ordering::SeqCst);
     let started = Instant::now();
-    let summary = pool.install(|| write_rows(&rules, &items, &opts, args.long, std::io::BufWriter::new(out)))?;
-    eprintln!(
+    let progress = std::io::stderr().is_terminal().then(|| Progress::new(&items));
+    let run = Run { rules: &rules, items: &items, opts: &opts, format: Format::of(args), overrides: &overrides, stop: &STOP, progress: progress.as_ref() };
+    let summary = run.write(&pool, std::io::BufWriter::new(out))?;
+    if let Some(p) = &progress {
+        p.bar.finish_and_clear();
+    }
+    // The closing summary, on a terminal or not (a failed write to stderr is not worth an error).
+    let _ = writeln!(
+        std::io::stderr(),
         "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
         summary.docs,
         summary.errors,
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    Ok(if summary.errors > 0 { 2 } else { 0 })
+    Ok(if summary.interrupted {
+        INTERRUPTED
+    } else if summary.errors > 0 {
+        2
+    } else {
+        0
+    })
 }
 
 /// Counts for the closing summary line.
@@ -65,48 +125,244 @@ pub struct Summary {
     pub docs: usize,
     pub errors: usize,
     pub bytes: u64,
+    /// Stopped by Ctrl-C before every input was written.
+    pub interrupted: bool,
 }
 
-/// Classify `items` in parallel batches and write their rows in order.
-pub fn write_rows<W: Write>(rules: &RuleSet, items: &[InputItem], opts: &LoadOptions, long: bool, out: W) -> anyhow::Result<Summary> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    let mut s = Summary::default();
-    if long {
-        w.write_record(["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"])?;
-    } else {
-        w.write_record(wide_header(&[]))?;
+/// What one row per input looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Wide,
+    Long,
+    Jsonl,
+}
+
+impl Format {
+    fn of(args: &Args) -> Format {
+        if args.format == "jsonl" {
+            Format::Jsonl
+        } else if args.long {
+            Format::Long
+        } else {
+            Format::Wide
+        }
     }
-    for batch in items.chunks(BATCH) {
-        let rendered: Vec<(Vec<Vec<String>>, bool, u64)> = batch
-            .par_iter()
-            .map(|item| {
-                let bytes = item.len_hint();
-                match item.load(opts) {
-                    Ok(doc) => {
-                        let a = crate::analyse(rules, &doc.text, doc.meta.authority.as_deref());
-                        let rows = if long {
-                            long_rows(&doc.id, &a.scan, rules).into_iter().map(|r| long_fields(&r)).collect()
-                        } else {
-                            vec![WideRow::from_analysis(&doc, &a).fields()]
-                        };
-                        (rows, false, bytes)
+}
+
+/// Classify `items` on the current rayon pool and write their rows in order.
+pub fn write_rows<W: Write>(
+    rules: &RuleSet,
+    items: &[InputItem],
+    opts: &LoadOptions,
+    format: Format,
+    overrides: &Overrides,
+    out: W,
+) -> anyhow::Result<Summary> {
+    let stop = AtomicBool::new(false);
+    let run = Run { rules, items, opts, format, overrides, stop: &stop, progress: None };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(rayon::current_num_threads()).build()?;
+    run.write(&pool, out)
+}
+
+/// One input's rows, ready to write.
+struct Rendered {
+    rows: Vec<Vec<String>>,
+    error: bool,
+    bytes: u64,
+}
+
+/// Rows done but not yet written, by input index from `written`.
+struct Queue {
+    written: usize,
+    done: VecDeque<Option<Rendered>>,
+    /// Workers still running.
+    workers: usize,
+}
+
+/// Everything one `tag` run shares between its threads.
+struct Run<'a> {
+    rules: &'a RuleSet,
+    items: &'a [InputItem],
+    opts: &'a LoadOptions,
+    format: Format,
+    overrides: &'a Overrides,
+    stop: &'a AtomicBool,
+    progress: Option<&'a Progress>,
+}
+
+impl Run<'_> {
+    /// Classify on `pool`'s threads while this thread writes the rows in order.
+    fn write<W: Write>(&self, pool: &rayon::ThreadPool, out: W) -> anyhow::Result<Summary> {
+        let workers = pool.current_num_threads().max(1);
+        let window = WINDOW * workers;
+        let next = AtomicUsize::new(0);
+        let queue = Mutex::new(Queue { written: 0, done: VecDeque::new(), workers });
+        let (ready, room) = (Condvar::new(), Condvar::new());
+        pool.in_place_scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|_| {
+                    self.work(&next, &queue, &ready, &room, window);
+                    queue.lock().expect("queue").workers -= 1;
+                    ready.notify_all();
+                });
+            }
+            let result = self.drain(&queue, &ready, &room, out);
+            if result.is_err() {
+                // Writing failed (a closed pipe, a full disk): stop the workers.
+                self.stop.store(true, Ordering::SeqCst);
+                room.notify_all();
+            }
+            result
+        })
+    }
+
+    /// A worker: take the next input, classify it, queue its rows; stop when none is left.
+    fn work(&self, next: &AtomicUsize, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, window: usize) {
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return;
+            }
+            let i = next.fetch_add(1, Ordering::SeqCst);
+            let Some(item) = self.items.get(i) else { return };
+            {
+                let mut q = queue.lock().expect("queue");
+                while i >= q.written + window {
+                    if self.stop.load(Ordering::SeqCst) {
+                        return;
                     }
-                    Err(e) => (vec![WideRow::error(&item.id, &e.reason, vec![]).fields()], true, bytes),
+                    q = room.wait(q).expect("queue");
                 }
-            })
-            .collect();
-        for (rows, err, bytes) in rendered {
+            }
+            let r = self.render(item);
+            let mut q = queue.lock().expect("queue");
+            let k = i - q.written;
+            if q.done.len() <= k {
+                q.done.resize_with(k + 1, || None);
+            }
+            q.done[k] = Some(r);
+            if k == 0 {
+                ready.notify_all();
+            }
+        }
+    }
+
+    /// The rows of one input.
+    fn render(&self, item: &InputItem) -> Rendered {
+        let bytes = item.len_hint();
+        match item.load(self.opts) {
+            Ok(doc) => {
+                let a = crate::analyse_document(self.rules, &doc);
+                let rows = match self.format {
+                    Format::Long => long_rows(&doc.id, &a.scan, self.rules).into_iter().map(|r| long_fields(&r)).collect(),
+                    Format::Wide => {
+                        let mut row = WideRow::from_analysis(&doc, &a);
+                        self.overrides.apply(&mut row);
+                        vec![row.fields()]
+                    }
+                    Format::Jsonl => vec![vec![crate::output::json_row(&doc, &a, self.rules, self.overrides).to_string()]],
+                };
+                Rendered { rows, error: false, bytes }
+            }
+            Err(e) => {
+                let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
+                let rows = match self.format {
+                    Format::Jsonl => vec![vec![serde_json::to_string(&row).unwrap_or_default()]],
+                    // The long format has one row per finding; an unreadable input has none.
+                    Format::Long => vec![],
+                    Format::Wide => vec![row.fields()],
+                };
+                Rendered { rows, error: true, bytes }
+            }
+        }
+    }
+
+    /// The writer: rows in input order as they become ready, then the summary counts.
+    fn drain<W: Write>(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, out: W) -> anyhow::Result<Summary> {
+        // JSON Lines go through the same writer, one unquoted field per line.
+        let jsonl = self.format == Format::Jsonl;
+        let style = if jsonl { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary };
+        let mut w = csv::WriterBuilder::new().flexible(jsonl).quote_style(style).from_writer(out);
+        let mut s = Summary::default();
+        match self.format {
+            Format::Long => w.write_record(crate::output::LONG_HEADER)?,
+            Format::Wide => {
+                let extra: Vec<String> = self
+                    .items
+                    .iter()
+                    .find(|i| !i.given_meta().extra.is_empty())
+                    .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
+                    .unwrap_or_default();
+                w.write_record(wide_header(&extra))?
+            }
+            Format::Jsonl => {}
+        }
+        loop {
+            let r = {
+                let mut q = queue.lock().expect("queue");
+                loop {
+                    if let Some(r) = q.done.front_mut().and_then(Option::take) {
+                        q.done.pop_front();
+                        q.written += 1;
+                        room.notify_all();
+                        break Some(r);
+                    }
+                    if q.written == self.items.len() || q.workers == 0 {
+                        break None;
+                    }
+                    q = ready.wait(q).expect("queue");
+                }
+            };
+            let Some(r) = r else { break };
             s.docs += 1;
-            s.errors += err as usize;
-            s.bytes += bytes;
-            for r in rows {
-                w.write_record(&r)?;
+            s.errors += r.error as usize;
+            s.bytes += r.bytes;
+            for row in &r.rows {
+                w.write_record(row)?;
+            }
+            if let Some(p) = self.progress {
+                p.advance(s.docs, s.bytes);
             }
         }
         w.flush()?;
+        s.interrupted = s.docs < self.items.len();
+        Ok(s)
     }
-    w.flush()?;
-    Ok(s)
+}
+
+/// The progress bar on a terminal: files, MB, MB/s and time left.
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    total_bytes: u64,
+    last: Mutex<Instant>,
+}
+
+impl Progress {
+    fn new(items: &[InputItem]) -> Progress {
+        let bar = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr_with_hz(4));
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ETA {eta}").expect("template").progress_chars("=> "),
+        );
+        let total_bytes = items.iter().map(InputItem::len_hint).sum();
+        let now = Instant::now();
+        Progress { bar, started: now, total_bytes, last: Mutex::new(now - Duration::from_secs(1)) }
+    }
+
+    /// Record that `docs` inputs holding `bytes` bytes are written; redraws at most 4 times a second.
+    fn advance(&self, docs: usize, bytes: u64) {
+        self.bar.set_position(docs as u64);
+        let mut last = self.last.lock().expect("progress");
+        if last.elapsed() >= Duration::from_millis(250) {
+            *last = Instant::now();
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            self.bar.set_message(format!(
+                "{:.1}/{:.1} MB  {:.1} MB/s",
+                bytes as f64 / 1e6,
+                self.total_bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / secs
+            ));
+        }
+    }
 }
 
 fn long_fields(r: &crate::output::LongRow) -> Vec<String> {

@@ -72,6 +72,13 @@ pub struct InputItem {
     len: u64,
 }
 
+impl InputItem {
+    /// Metadata given alongside the input (manifest columns, JSONL fields), before loading.
+    pub fn given_meta(&self) -> &Meta {
+        &self.given
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Source {
     File { path: PathBuf, format: file::Format },

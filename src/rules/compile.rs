@@ -2,7 +2,7 @@
 use super::diag::{Diagnostic, RuleErrors, Severity};
 use super::schema::{Kind, RawAuthority, RawFile, RawRule};
 use super::*;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::RegexBuilder;
 use std::collections::HashMap;
 use std::path::Path;
@@ -93,9 +93,15 @@ pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
                 continue;
             }
         };
+        // A file's `disable` applies to the rules before it, so it may then redefine them.
         for id in raw.disable {
             let off = locate(src, &(0..src.len()), "disable", Some(&format!("\"{id}\"")));
-            disabled.push((id, file.clone(), src.clone(), off));
+            if rules.iter().any(|r| r.id == id) {
+                rules.retain(|r| r.id != id);
+                seen.remove(&id);
+            } else {
+                disabled.push((id, file.clone(), src.clone(), off));
+            }
         }
         for spanned in raw.rule {
             let span = spanned.span();
@@ -144,10 +150,7 @@ pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
         }
     }
     for (id, file, src, off) in disabled {
-        if !rules.iter().any(|r| r.id == id) {
-            diags.push(Diagnostic::at(Severity::Warning, "W002", &file, &src, off, format!("`disable` names no known rule `{id}`")));
-        }
-        rules.retain(|r| r.id != id);
+        diags.push(Diagnostic::at(Severity::Warning, "W002", &file, &src, off, format!("`disable` names no earlier rule `{id}`")));
     }
     if diags.iter().any(|d| d.is_error()) {
         return Err(RuleErrors(diags));
@@ -300,7 +303,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
             }
         },
         Kind::Terminator => Some(Produces::Terminator),
-        Kind::OtherAct => Some(Produces::OtherAct),
+        Kind::OtherAct => Some(Produces::OtherAct(rr.direction)),
         Kind::Zone => match rr.zone.as_deref().map(|s| (s, ZoneKind::parse(s))) {
             Some((_, Some(z))) => Some(Produces::Zone(z)),
             Some((s, None)) => {
@@ -315,7 +318,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
         Kind::Boundary => match rr.boundary.as_deref().map(|s| (s, BoundaryKind::parse(s))) {
             Some((_, Some(b))) => Some(Produces::Boundary(b)),
             Some((s, None)) => {
-                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator");
+                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator, start");
                 None
             }
             None => {
@@ -344,26 +347,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
 }
 
 fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic>) -> Result<RuleSet, RuleErrors> {
-    let mut keywords: Vec<String> = Vec::new();
-    let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (ri, r) in rules.iter().enumerate() {
-        for k in &r.keywords {
-            let k = k.to_ascii_lowercase();
-            let ki = *index.entry(k.clone()).or_insert_with(|| {
-                keywords.push(k);
-                keyword_rules.push(Vec::new());
-                keywords.len() - 1
-            });
-            if !keyword_rules[ki].contains(&ri) {
-                keyword_rules[ki].push(ri);
-            }
-        }
-    }
-    let prefilter = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&keywords)
+    let prefilter = crate::scan::fast::Prefilter::new(&rules)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("keyword automaton: {e}"))]))?;
     let mut aliases = Vec::new();
     let mut alias_owner = Vec::new();
@@ -373,10 +357,12 @@ fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic
             alias_owner.push(ai);
         }
     }
+    // A DFA: several times faster per byte than the default for this many aliases.
     let authority_ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&aliases)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("authority automaton: {e}"))]))?;
-    Ok(RuleSet { rules, authorities, prefilter, keyword_rules, authority_ac, alias_owner, warnings })
+    Ok(RuleSet { rules, authorities, prefilter, authority_ac, alias_owner, warnings })
 }

@@ -125,6 +125,8 @@ pub enum BoundaryKind {
     Response,
     /// A separator between messages of an archive (a line of dashes).
     Separator,
+    /// A line that always starts a new message (a thread page's "Name   date" header).
+    Start,
 }
 
 impl BoundaryKind {
@@ -137,6 +139,7 @@ impl BoundaryKind {
             "closing" => Self::Closing,
             "response" => Self::Response,
             "separator" => Self::Separator,
+            "start" => Self::Start,
             _ => return None,
         })
     }
@@ -167,7 +170,9 @@ pub enum Produces {
     Zone(ZoneKind),
     Boundary(BoundaryKind),
     Regime { cue: RegimeCue, weight: i32 },
-    OtherAct,
+    /// Another Act: forward marks numbers after the name ("PACE s24"), backward numbers before
+    /// it ("s.60 of the CJPOA"), both either.
+    OtherAct(Direction),
 }
 
 /// One compiled rule.
@@ -249,10 +254,8 @@ pub struct Authority {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub authorities: Vec<Authority>,
-    /// Keyword automaton over every rule's keywords.
-    pub(crate) prefilter: AhoCorasick,
-    /// For each prefilter pattern, the rules that own it.
-    pub(crate) keyword_rules: Vec<Vec<usize>>,
+    /// Keyword automaton over every rule's keywords, with the patterns' prefix literals.
+    pub(crate) prefilter: crate::scan::fast::Prefilter,
     /// Alias and domain automaton; pattern index -> authority index.
     pub(crate) authority_ac: AhoCorasick,
     pub(crate) alias_owner: Vec<usize>,

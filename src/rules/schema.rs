@@ -43,7 +43,7 @@ pub enum Kind {
 }
 
 /// A modifier's direction relative to its cue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// Citations after the cue.

@@ -65,7 +65,9 @@ pub fn canonical(item: &RawItem, regime: Regime) -> Option<Canon> {
     let first = item.chain.first().map(String::as_str);
     let (id, ground, ncnd) = match regime {
         Regime::Foia => {
-            if !(1..=62).contains(&n) && n != 77 && n != 84 {
+            // Sections an FOI letter can use; others (s5 designation orders, Parts VI-VIII) are
+            // far likelier to be sections of some other document.
+            if !matches!(n, 1..=3 | 8..=14 | 16..=17 | 19..=46 | 50..=60 | 77 | 78 | 84) {
                 return None;
             }
             let ground = FOIA_GROUNDS.contains(&item.number.as_str());
@@ -73,7 +75,7 @@ pub fn canonical(item: &RawItem, regime: Regime) -> Option<Canon> {
             (format!("foia:s{}", item.number), ground, ncnd)
         }
         Regime::Foisa => {
-            if !(1..=76).contains(&n) || item.number.ends_with('a') {
+            if !matches!(n, 1..=2 | 8..=41 | 43 | 47..=56 | 60 | 65) || item.number.ends_with('a') {
                 return None;
             }
             let ground = n == 12 || n == 14 || (25..=41).contains(&n);

@@ -28,7 +28,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
         if !p.separator() {
             break;
         }
-        p.prefix();
+        let prefixed = p.prefix();
         // "(b)" after a separator: sibling of the last chain element.
         if p.peek() == Some(b'(') || p.peek_dot_sibling() {
             let sib = if p.peek() == Some(b'(') { p.parens() } else { p.dot_sibling() };
@@ -51,7 +51,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
                 let bare = next.iter().all(|it| it.chain.is_empty());
                 let n: u32 = next[0].number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
                 let followed_by_word = p.peek().is_some_and(|b| b == b' ') && p.next_word_is_noun();
-                if bare && ((!plural && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
+                if bare && ((!plural && !prefixed && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
                     break;
                 }
                 items.extend(next);
@@ -118,10 +118,10 @@ impl Parser<'_> {
                 break;
             };
             // Run-on siblings "(a)(b)": same kind of label at the same depth.
-            let last = chains[0].last().cloned();
+            let last = chains.last().and_then(|c| c.last()).cloned();
             let g = &group[0];
             if group.len() == 1 && last.as_ref().is_some_and(|l| same_kind(l, g)) {
-                let mut sib = chains[0].clone();
+                let mut sib = chains.last().cloned().unwrap_or_default();
                 sib.pop();
                 sib.push(g.clone());
                 chains.push(sib);
@@ -162,7 +162,7 @@ impl Parser<'_> {
         }
         let label = String::from_utf8_lossy(&self.s[ls..self.i]).to_ascii_lowercase();
         self.skip_spaces();
-        if label.is_empty() || label.len() > 4 || self.peek() != Some(b')') {
+        if !valid_label(&label) || self.peek() != Some(b')') {
             self.i = start;
             return None;
         }
@@ -179,7 +179,7 @@ impl Parser<'_> {
     fn peek_dot_sibling(&self) -> bool {
         let s = &self.s[self.i..];
         let n = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        (1..=2).contains(&n) && !s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) && s.first().is_some_and(|b| b.is_ascii_lowercase())
+        n == 1 && !s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) && s.first().is_some_and(|b| b.is_ascii_lowercase())
     }
 
     /// ".1" or ".a" in dotted chains, or a bare letter after a separator ("5.1.a&b").
@@ -209,11 +209,11 @@ impl Parser<'_> {
         let lower = |n: usize| rest.get(..n).map(|w| w.to_ascii_lowercase());
         let len = if rest.starts_with(b",") || rest.starts_with(b"&") || rest.starts_with(b"/") {
             1
-        } else if lower(7).as_deref() == Some(b"and/or ") {
+        } else if lower(7).is_some_and(|w| w.starts_with(b"and/or") && w[6].is_ascii_whitespace()) {
             6
-        } else if lower(4).as_deref() == Some(b"and ") {
+        } else if lower(4).is_some_and(|w| w.starts_with(b"and") && w[3].is_ascii_whitespace()) {
             3
-        } else if lower(3).as_deref() == Some(b"or ") {
+        } else if lower(3).is_some_and(|w| w.starts_with(b"or") && w[2].is_ascii_whitespace()) {
             2
         } else {
             0
@@ -228,20 +228,23 @@ impl Parser<'_> {
         true
     }
 
-    /// Optional repeated prefix inside a list: "section", "sections", "s.", "ss.", "s", "reg", "regulation".
-    fn prefix(&mut self) {
+    /// Optional repeated prefix inside a list: "section", "sections", "s.", "ss.", "s", "reg",
+    /// "regulation"; says whether there was one.
+    fn prefix(&mut self) -> bool {
         let rest = &self.s[self.i..];
         let low: Vec<u8> = rest.iter().take(12).map(|b| b.to_ascii_lowercase()).collect();
         for p in [&b"sections "[..], b"section ", b"regulations ", b"regulation ", b"regs. ", b"reg. ", b"regs ", b"reg ", b"ss. ", b"ss.", b"s. ", b"s.", b"s "] {
             if low.starts_with(p) {
                 self.i += p.len();
                 self.skip_spaces();
-                return;
+                return true;
             }
         }
         if low.first() == Some(&b's') && low.get(1).is_some_and(|b| b.is_ascii_digit()) {
             self.i += 1;
+            return true;
         }
+        false
     }
 
     fn next_word_is_noun(&self) -> bool {
@@ -254,12 +257,26 @@ impl Parser<'_> {
     }
 }
 
+/// Subsection labels: "1", "3A", "a", "ii" — not words in brackets like "(as)".
+fn valid_label(l: &str) -> bool {
+    let digits = l.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &l[digits..];
+    if digits > 0 {
+        return digits <= 2 && rest.len() <= 1;
+    }
+    rest.len() == 1 || matches!(rest, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi")
+}
+
 fn same_kind(a: &str, b: &str) -> bool {
     let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase();
     let digit = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
     let roman = |s: &str| matches!(s, "i" | "ii" | "iii" | "iv" | "v" | "vi");
     if roman(a) && roman(b) {
-        return a != "i" || b != "i";
+        return a != b;
+    }
+    // "(a)(i)": a roman numeral after a letter goes one level down, except "(h)(i)".
+    if letter(a) && roman(b) && a != "h" {
+        return false;
     }
     // "(i)" after a letter other than "(h)" opens a roman level: 40(5B)(a)(i).
     (letter(a) && letter(b) && b > a && (b != "i" || a == "h")) || (digit(a) && digit(b) && b != a)
@@ -281,11 +298,14 @@ mod tests {
         assert_eq!(show("30(3), 31(3) and 40(5)", true), ["30(3)", "31(3)", "40(5)"]);
         assert_eq!(show("21, 40 & 43", true), ["21", "40", "43"]);
         assert_eq!(show("40(5B)(a)(i)", false), ["40(5b)(a)(i)"]);
+        assert_eq!(show("31(1)(g)(h)(i)", false), ["31(1)(g)", "31(1)(h)", "31(1)(i)"]);
         assert_eq!(show("36(2)(b)(i)&(ii)", false), ["36(2)(b)(i)", "36(2)(b)(ii)"]);
         assert_eq!(show("31 (1) (a)", false), ["31(1)(a)"]);
         assert_eq!(show("22A of", false), ["22a"]);
         assert_eq!(show("5.1.a&b or 15.1.a&b", false), ["5(1)(a)", "5(1)(b)", "15(1)(a)", "15(1)(b)"]);
         assert_eq!(show("12(5)(b) and (e)", false), ["12(5)(b)", "12(5)(e)"]);
+        assert_eq!(show("43 and\n43A of the", true), ["43", "43a"]);
+        assert_eq!(show("21 or section 8 notices", false), ["21", "8"]);
     }
 
     #[test]
@@ -294,5 +314,6 @@ mod tests {
         assert_eq!(show("12 and 2023", false), ["12"]);
         assert_eq!(show("43. The", false), ["43"]);
         assert!(show("2024", false).is_empty());
+        assert_eq!(show("13 (as amended)", false), ["13"]);
     }
 }

@@ -2,6 +2,7 @@
 //! with their status, and signals. The result keeps byte offsets into the original text.
 pub mod canon;
 pub mod cite;
+pub(crate) mod fast;
 pub mod segment;
 pub mod status;
 
@@ -52,7 +53,15 @@ pub struct Signal {
 impl Signal {
     /// Counts towards the message's kind: in the body and not neutralised.
     pub fn active(&self) -> bool {
-        self.zone == ZoneKind::Body && self.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Historical))
+        // A signal still counts inside an applying frame or a provisional one ("we have not yet
+        // reached a decision" is itself the extension).
+        // "Neither confirm nor deny" is itself negative: a "does not apply" after it speaks of
+        // the duty to confirm, not of the NCND.
+        let negation_ok = self.name == "ncnd";
+        self.zone == ZoneKind::Body
+            && self.modifier.is_none_or(|(m, _)| {
+                matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical) || (negation_ok && m == ModStatus::Negated)
+            })
     }
 }
 
@@ -79,23 +88,35 @@ pub struct Scan<'t> {
     pub authority: Option<usize>,
 }
 
-/// Raw matches of every rule that passed the prefilter, grouped by rule.
+/// Raw matches of every rule that passed the prefilter, grouped by rule. A rule is active when
+/// one of its keywords occurs; its patterns then run only where a match could start (see
+/// [`fast`]), giving the same matches as running them over the whole text.
 pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
     // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
     // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
-    // them. A text with either runs every rule, so that a rule's hits never depend on whether
-    // one of its keywords happens to occur elsewhere in the text.
-    let folds_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
-    let mut active = vec![folds_to_ascii; rules.rules.len()];
-    for m in rules.prefilter.find_overlapping_iter(text) {
-        for &r in &rules.keyword_rules[m.pattern().as_usize()] {
-            active[r] = true;
+    // them. A text with either runs every rule over the whole text, so that a rule's hits never
+    // depend on whether one of its keywords happens to occur elsewhere in the text.
+    if text.contains(['\u{17f}', '\u{212a}']) {
+        let mut out = Vec::new();
+        for (ri, rule) in rules.rules.iter().enumerate() {
+            let mut buf = Vec::new();
+            rule.find_all(text, &mut buf);
+            out.extend(buf.into_iter().map(|m| (ri, m)));
         }
+        return out;
     }
+    rules.prefilter.rule_matches(&rules.rules, text)
+}
+
+/// The plain definition [`rule_matches`] must agree with: keyword gate, then every pattern over
+/// the whole text.
+#[cfg(test)]
+pub(crate) fn rule_matches_reference(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
+    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut buf = Vec::new();
     for (ri, rule) in rules.rules.iter().enumerate() {
-        if !active[ri] {
+        if !rule.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
             continue;
         }
         buf.clear();
@@ -113,10 +134,10 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     // Segmentation from boundary and zone rules (a mark counts where a match starts a line).
     let mut marks = segment::LineMarks::new(index.lines());
     for (ri, m) in &matches {
-        let line = index.line_of(m.start);
-        // trim_end: stops at the first non-space before the match (trim would also walk the
-        // line's leading spaces again for every match on it).
-        let at_line_start = text[index.line_starts[line]..m.start].trim_end().is_empty();
+        // Patterns may begin with `\s*`, which can reach back over blank lines.
+        let first = m.start + (text[m.start..m.end].len() - text[m.start..m.end].trim_start().len());
+        let line = index.line_of(first);
+        let at_line_start = text[index.line_starts[line]..first].trim_end().is_empty();
         match rules.rules[*ri].produces {
             Produces::Boundary(b) if at_line_start || b == BoundaryKind::QuoteIntro => {
                 marks.boundary[line].get_or_insert(b);
@@ -141,6 +162,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let mut other_acts = Vec::new();
     let mut regime_scores = vec![RegimeScore::default(); segments.messages.len()];
     let mut doc_regime = RegimeScore::default();
+    let mut regime_cues = Vec::new();
     for (ri, m) in &matches {
         match &rules.rules[*ri].produces {
             Produces::Signal { name, weight } => signals.push(Signal {
@@ -162,28 +184,35 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
                 scope: *scope,
             }),
             Produces::Terminator => terminators.push((m.start, m.end)),
-            Produces::OtherAct => other_acts.push((m.start, m.end)),
-            Produces::Regime { cue, weight } => {
-                let mi = msg_at(&segments, m.start);
-                for s in [&mut regime_scores[mi], &mut doc_regime] {
-                    match cue {
-                        RegimeCue::Scotland => s.scotland += weight,
-                        RegimeCue::Uk => s.scotland -= weight,
-                        RegimeCue::Environmental => s.environmental += weight,
-                        RegimeCue::Act => s.environmental -= weight,
-                    }
-                }
-            }
+            Produces::OtherAct(d) => other_acts.push((m.start, m.end, *d)),
+            Produces::Regime { cue, weight } => regime_cues.push((m.start, m.end, *cue, *weight)),
             _ => {}
         }
     }
-    assign_roles(&mut segments, &signals);
+    let headed = authority_headed(rules, text, &index, &segments);
+    assign_roles(&mut segments, &signals, &headed);
     terminators.sort_unstable();
+    other_acts.sort_unstable();
     modifiers.sort_by_key(|c| c.start);
     let ctx = status::Context { text, index: &index, modifiers: &modifiers, terminators: &terminators, other_acts: &other_acts };
     for s in &mut signals {
         s.zone = effective_zone(&segments, s.message, s.zone);
         s.modifier = ctx.modifier_for(s.start, s.end).map(|(c, _)| (c.status, c.rule));
+    }
+    // "dealt with under the EIR rather than the Scottish Regulations" names a regime it rules out.
+    for (start, end, cue, weight) in regime_cues {
+        if ctx.modifier_for(start, end).is_some_and(|(c, _)| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical)) {
+            continue;
+        }
+        let mi = msg_at(&segments, start);
+        for s in [&mut regime_scores[mi], &mut doc_regime] {
+            match cue {
+                RegimeCue::Scotland => s.scotland += weight,
+                RegimeCue::Uk => s.scotland -= weight,
+                RegimeCue::Environmental => s.environmental += weight,
+                RegimeCue::Act => s.environmental -= weight,
+            }
+        }
     }
 
     let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index));
@@ -229,9 +258,26 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
         ctx.decide(&mut c, &segments.messages[mi]);
         citations.push(c);
     }
-    citations.sort_by_key(|c| (c.start, c.end));
+    citations.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // Two rules naming the same words ("regulation 12(5)(e)" and the bare "12(5)(e)"): keep the first.
+    let mut last_end = 0;
+    citations.retain(|c| {
+        let keep = c.start >= last_end;
+        last_end = last_end.max(c.end);
+        keep
+    });
     // A title right after a numbered citation of the same section adds nothing.
     citations.dedup_by(|b, a| b.title_only && b.start < a.end + 40 && b.items[0].canon.id == a.items[0].canon.id);
+    signals.sort_by_key(|s| (s.rule, s.start, std::cmp::Reverse(s.end)));
+    // Two patterns of one rule on the same words count once.
+    let mut last: Option<(usize, usize)> = None;
+    signals.retain(|s| {
+        let dup = last.is_some_and(|(r, e)| r == s.rule && s.start < e);
+        if !dup || last.is_none_or(|(r, _)| r != s.rule) {
+            last = Some((s.rule, s.end));
+        }
+        !dup
+    });
     signals.sort_by_key(|s| (s.start, s.rule));
     Scan { text, index, segments, citations, signals, scotland, regime_scores, authority }
 }
@@ -246,9 +292,22 @@ fn effective_zone(segments: &Segments, message: usize, zone: ZoneKind) -> ZoneKi
     }
 }
 
+/// Messages whose first line names a known authority (a thread entry "Kent Police   3 May 2024",
+/// a letterhead) are the authority's unless their text says otherwise.
+fn authority_headed(rules: &RuleSet, text: &str, index: &TextIndex, segments: &Segments) -> Vec<bool> {
+    segments
+        .messages
+        .iter()
+        .map(|m| {
+            let first = (m.first_line..m.last_line).map(|l| index.line_range(text, l)).find(|&(s, e)| !text[s..e].trim().is_empty());
+            first.is_some_and(|(s, e)| e - s <= 100 && rules.authority_ac.find(&text[s..e]).is_some() && !text[s..e].trim_start().starts_with("Dear"))
+        })
+        .collect()
+}
+
 /// A message is the requester's when its requester cues outweigh its authority cues.
-fn assign_roles(segments: &mut Segments, signals: &[Signal]) {
-    let mut score = vec![0i32; segments.messages.len()];
+fn assign_roles(segments: &mut Segments, signals: &[Signal], headed: &[bool]) {
+    let mut score: Vec<i32> = headed.iter().map(|&h| if h { -3 } else { 0 }).collect();
     for s in signals.iter().filter(|s| s.zone != ZoneKind::QuotedRequest) {
         match s.name.as_str() {
             "role-requester" => score[s.message] += s.weight,

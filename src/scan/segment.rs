@@ -117,6 +117,11 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
                 l = k;
                 continue;
             }
+            Some(BoundaryKind::Start) => {
+                starts.push((l, false));
+                closed = false;
+                inherit_quote = false;
+            }
             Some(BoundaryKind::Opener) if closed => {
                 starts.push((l, cur_quoted && inherit_quote));
                 closed = false;
@@ -168,6 +173,8 @@ fn zones(text: &str, ix: &TextIndex, marks: &LineMarks, messages: &[Message], bl
             if let Some(z) = marks.zone_start[l] {
                 match z {
                     ZoneKind::Footer => tail = Some(ZoneKind::Footer),
+                    // An annex after the sign-off is the letter's content again.
+                    ZoneKind::Body if tail == Some(ZoneKind::Signature) => tail = None,
                     ZoneKind::Signature if tail.is_none() => tail = Some(ZoneKind::Signature),
                     ZoneKind::WebNoise | ZoneKind::QuotedHistory => {
                         zone[l] = z;
@@ -207,7 +214,7 @@ fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], st
         let t = t.trim_start_matches(['"', '\'', '“', '‘']);
         t.starts_with(['•', '·', '-', '*', '(', '\u{f0b7}', '–', '>'])
             || t.bytes().take_while(|b| b.is_ascii_digit()).count().clamp(0, 3) > 0
-                && t.as_bytes().get(t.bytes().take_while(|b| b.is_ascii_digit()).count()).copied().is_some_and(|b| matches!(b, b'.' | b')' | b':'))
+                && t.as_bytes().get(t.bytes().take_while(|b| b.is_ascii_digit()).count()).is_some_and(|b| matches!(b, b'.' | b')' | b':'))
             || t.len() > 1 && t.as_bytes()[0].is_ascii_lowercase() && t.as_bytes()[1] == b')'
             || t.starts_with('Q') && t.as_bytes().get(1).is_some_and(|b| b.is_ascii_digit())
     };

@@ -72,7 +72,7 @@ pub struct Context<'a> {
     pub index: &'a TextIndex,
     pub modifiers: &'a [Cue],
     pub terminators: &'a [(usize, usize)],
-    pub other_acts: &'a [(usize, usize)],
+    pub other_acts: &'a [(usize, usize, Direction)],
 }
 
 impl Context<'_> {
@@ -100,6 +100,17 @@ impl Context<'_> {
             if !(inside || (forward && start < b) || (backward && end > a)) {
                 continue;
             }
+            // An applying verb inside a negated or conditional phrase ("not necessary to rely on")
+            // belongs to that phrase.
+            // Cues are sorted by start and short, so only those starting near this one can overlap.
+            let near = self.modifiers.partition_point(|o| o.start + 300 < c.start);
+            if c.status == ModStatus::Applied
+                && self.modifiers[near..].iter().take_while(|o| o.start < c.end).any(|o| {
+                    matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && c.start < o.end + 4
+                })
+            {
+                continue;
+            }
             let dist = if forward { start - c.end } else if backward { c.start - end } else { 0 };
             let better = match best {
                 None => true,
@@ -109,7 +120,35 @@ impl Context<'_> {
                 best = Some((c, dist));
             }
         }
+        // A condition or a negation in scope outweighs an applying verb ("if requested, would be
+        // exempt under section 44").
+        if best.is_some_and(|(c, _)| c.status == ModStatus::Applied) {
+            if let Some(stronger) = self.modifiers[from..]
+                .iter()
+                .take_while(|c| c.start <= hi)
+                .find(|c| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical) && self.covers(c, start, end))
+            {
+                return Some((stronger, 0));
+            }
+        }
+        // An applying frame in scope outweighs a mere reference to the earlier decision.
+        if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
+            if let Some(applied) = self.modifiers[from..]
+                .iter()
+                .take_while(|c| c.start <= hi)
+                .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end))
+            {
+                return Some((applied, 0));
+            }
+        }
         best
+    }
+
+    fn covers(&self, c: &Cue, start: usize, end: usize) -> bool {
+        let (a, b) = self.bounds(c);
+        let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both) && start < b;
+        let backward = c.start >= end && matches!(c.direction, Direction::Backward | Direction::Both) && end > a;
+        forward || backward || (c.start < end && c.end > start)
     }
 
     /// Scope of a cue: from the cue to the end of its sentence/line/paragraph (forward) or back
@@ -123,7 +162,28 @@ impl Context<'_> {
             }
             Scope::Paragraph => self.index.paragraph(self.text, c.start),
         };
-        // Terminators between the cue and the scope edge cut the scope.
+        // A sentence that introduces a list ("The exemptions we are considering are:") reaches
+        // over the list items that follow it.
+        if c.scope == Scope::Sentence && self.text[a..b].trim_end().ends_with(':') {
+            while b < self.text.len() {
+                let (s2, e2) = self.index.sentence(b);
+                let item = self.text[s2..e2].trim_start();
+                let listy = item.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '\u{f0a7}'])
+                    || item.bytes().next().is_some_and(|x| x.is_ascii_digit())
+                    || item.to_ascii_lowercase().starts_with("section")
+                    || item.to_ascii_lowercase().starts_with("s.")
+                    || item.to_ascii_lowercase().starts_with("regulation");
+                if !listy || e2 <= b {
+                    break;
+                }
+                b = e2;
+            }
+        }
+        // Terminators between the cue and the scope edge cut the scope; an earlier decision or
+        // an applying frame reaches across "but" ("the original response ... but withheld ...").
+        if matches!(c.status, ModStatus::Historical | ModStatus::Applied) {
+            return (a, b);
+        }
         let i = self.terminators.partition_point(|t| t.0 < c.end);
         if let Some(t) = self.terminators.get(i) {
             if t.0 < b {
@@ -154,6 +214,9 @@ impl Context<'_> {
             if let Some(act) = self.adjacent_act(c.start, c.end) {
                 return (Status::OtherAct, format!("other Act: '{act}' beside the number"), None);
             }
+        }
+        if self.in_table_row(c.start) {
+            return (Status::OtherAct, "a row label in a table of figures, not a citation".into(), None);
         }
         if msg.role == Role::Requester {
             return (Status::Quoted, "quoted: inside the requester's text".into(), None);
@@ -188,14 +251,53 @@ impl Context<'_> {
         (Status::Cited, "cited: named in the body of an authority message".into(), None)
     }
 
+    /// A line of a table of figures: a label followed by wide-spaced numbers.
+    fn in_table_row(&self, offset: usize) -> bool {
+        let (s, e) = self.index.line_range(self.text, self.index.line_of(offset));
+        // Table rows are short; a long line is prose (and splitting it per citation is quadratic).
+        if e - s > 300 {
+            return false;
+        }
+        let line = &self.text[s..e];
+        let mut cols = line.split("  ").map(str::trim).filter(|c| !c.is_empty());
+        let _label = cols.next();
+        let rest: Vec<&str> = cols.collect();
+        !rest.is_empty() && rest.iter().all(|c| c.trim_start_matches('£').replace([',', '.', '%'], "").bytes().all(|b| b.is_ascii_digit()) && !c.is_empty())
+    }
+
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
     fn adjacent_act(&self, start: usize, end: usize) -> Option<&str> {
+        // "section 50 of the Freedom of Information Act", "s.12 of the Act": an FOI qualifier wins.
+        let mut stop = (end + 60).min(self.text.len());
+        while !self.text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let after = self.text[end..stop].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+        if ["of the freedom of information", "of the foi", "of foia", "of foisa", "of the act", "of the eir", "of the regulations", "of the environmental information"]
+            .iter()
+            .any(|q| after.starts_with(q))
+        {
+            return None;
+        }
         let i = self.other_acts.partition_point(|a| a.1 <= start.saturating_sub(60));
-        for &(a, b) in &self.other_acts[i..] {
+        for &(a, b, dir) in &self.other_acts[i..] {
             if a > end + 60 {
                 break;
             }
-            if a >= end {
+            // "section 33 of the Environmental Protection Act 1990, or under section 34": a number
+            // joined on to an earlier one of that Act.
+            if b <= start && start - b <= 40 && dir != Direction::Forward {
+                let gap = self.text[b..start].to_ascii_lowercase();
+                let joined = gap.contains(',') || gap.contains(" or ") || gap.contains(" and ");
+                let words_ok = gap
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(w, "or" | "and" | "under" | "also" | "s" | "section" | "sections" | "ss"));
+                if joined && words_ok {
+                    return Some(&self.text[a..b]);
+                }
+            }
+            if a >= end && dir != Direction::Forward {
                 let gap = self.text[end..a].to_ascii_lowercase();
                 let joiners = gap
                     .split(|ch: char| !ch.is_alphanumeric())
@@ -204,13 +306,13 @@ impl Context<'_> {
                 if gap.len() <= 30 && joiners && !gap.contains(['.', ';', ':']) {
                     return Some(&self.text[a..b]);
                 }
-            } else if b <= start {
+            } else if b <= start && dir != Direction::Backward {
                 let gap = self.text[b..start].to_ascii_lowercase();
                 let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 if gap.len() <= 16 && words.iter().all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(*w, "s" | "section" | "sections" | "ss" | "under" | "at")) {
                     return Some(&self.text[a..b]);
                 }
-            } else {
+            } else if a < end && b > start {
                 return Some(&self.text[a..b]);
             }
         }

@@ -102,44 +102,53 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
         }
     }
     f.environmental = scan.regime_scores[mi].environmental > 0;
-    let ncnd_cue = f.s("ncnd") > 0 && f.s("ncnd-cost") == 0;
-    let refusal = f.withholding > 0 || f.s("refusal") >= 2 || ncnd_provision || ncnd_cue;
-    let disclosure = f.s("provided") > 0 || f.published > 0 || f.s("volunteered") > 0;
+    let not_held_sig = f.s("not-held");
+    // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
+    let ncnd_cue = f.s("ncnd") > 0 && f.s("ncnd-cost") == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
+    // Refusing "under regulation 12(4)(a)" is the Regulations' way of saying "not held".
+    let eir_not_held = f.not_held_exception > 0 && f.withholding == 0;
+    // Refusal words alone (no ground) count only when no published-elsewhere ground explains them.
+    let cue_refusal = f.s("refusal") >= 4 && !eir_not_held && f.published == 0;
+    let refusal = f.withholding > 0 || cue_refusal || ncnd_provision || ncnd_cue;
+    let provided = f.s("provided");
+    let disclosure = provided >= 2 || f.published > 0 || f.s("volunteered") > 0;
     let partial_cue = f.s("partial") > 0;
-    let not_held = f.s("not-held") > 0 || f.not_held_exception > 0;
+    let not_held = not_held_sig > 0 || f.not_held_exception > 0;
     f.mixed = refusal && disclosure;
-    let review = f.s("review-done") > 0;
-    let ext = f.s("extension");
-    let ack = f.s("acknowledgement");
-    let clar = f.s("clarification");
-    let decision_cue = f.s("refusal") + f.s("provided") + f.s("not-held") + f.withholding as i32 * 2;
+    let review_cue = f.s("upheld") + f.s("overturned") + f.s("review-partial");
+    let review = f.s("review-done") > 0 || (f.s("review-topic") > 0 && review_cue > 0);
+    let decision_cue = f.s("refusal") + provided + not_held_sig + f.withholding as i32 * 2;
+    // The strongest status cue; ties go to the more specific kind.
+    let (status_kind, status_score) = [
+        (MsgKind::Clarification, f.s("clarification")),
+        (MsgKind::Extension, f.s("extension")),
+        (MsgKind::Acknowledgement, f.s("acknowledgement")),
+    ]
+    .into_iter()
+    .fold((MsgKind::Acknowledgement, 0), |best, k| if k.1 > best.1 { k } else { best });
+    let quiet_decision = f.s("refusal") < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0;
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
-    } else if ext >= 2 && ext >= decision_cue {
-        Some(MsgKind::Extension)
-    } else if clar >= 2 && clar >= decision_cue {
-        Some(MsgKind::Clarification)
+    } else if status_score >= 4 && quiet_decision || status_score >= 2 && status_score > decision_cue {
+        Some(status_kind)
     } else if refusal {
-        if disclosure || partial_cue || (not_held && f.s("provided") > 0) {
+        if disclosure || partial_cue {
             Some(MsgKind::Partial)
         } else {
             Some(MsgKind::Refused)
         }
     } else if not_held {
-        if disclosure || partial_cue {
+        if provided >= 2 || f.published > 0 || partial_cue {
             Some(MsgKind::Partial)
         } else {
             Some(MsgKind::NotHeld)
         }
-    } else if disclosure {
+    } else if disclosure || provided > 0 {
+        f.weak = !disclosure;
         Some(if partial_cue { MsgKind::Partial } else { MsgKind::Provided })
-    } else if clar > 0 && clar >= ext && clar >= ack {
-        Some(MsgKind::Clarification)
-    } else if ext > 0 && ext >= ack {
-        Some(MsgKind::Extension)
-    } else if ack > 0 {
-        Some(MsgKind::Acknowledgement)
+    } else if status_score > 0 {
+        Some(status_kind)
     } else if partial_cue {
         f.weak = true;
         Some(MsgKind::Partial)
@@ -161,7 +170,10 @@ fn of_message<T>(all: &[T], mi: usize, message: impl Fn(&T) -> usize) -> &[T] {
 fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> MsgKind {
     let (up, over, part) = (f.s("upheld"), f.s("overturned"), f.s("review-partial"));
     let released = f.s("released") > 0;
-    if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
+    // "Substitute a different decision" that releases everything and keeps no ground is a reversal.
+    if part > 0 && over == 0 && f.withholding == 0 && (released || f.s("provided") >= 2) {
+        MsgKind::ReviewOverturned
+    } else if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
         MsgKind::ReviewPartial
     } else if over > 0 || (released && !refusal) {
         MsgKind::ReviewOverturned

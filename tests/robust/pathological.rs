@@ -189,12 +189,14 @@ fn assert_linear_with(rules: &foitag::rules::RuleSet, name: &str, unit: &str, n:
 }
 
 #[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
 fn time_grows_linearly_with_a_thread() {
     let thread: String = corpus().into_iter().take(3).map(|(_, t)| t + "\n-----Original Message-----\n").collect();
     assert_linear("thread copies", &thread, 2);
 }
 
 #[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
 fn time_grows_linearly_with_a_citation_list() {
     // Each "section 31" starts a citation whose list runs on through all the rest.
     assert_linear("section list", "section 31 and ", 600);
@@ -202,12 +204,14 @@ fn time_grows_linearly_with_a_citation_list() {
 }
 
 #[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
 fn time_grows_linearly_in_one_endless_sentence() {
     // No sentence breaks: every cue is in every citation's sentence.
     assert_linear("endless sentence", "if needed we may rely on section 31 which is not engaged and ", 800);
 }
 
 #[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
 fn time_grows_linearly_with_many_messages() {
     assert_linear("many messages", "From: a@b.org\nSent: today\nTo: FOI\n\nWe refuse under section 40(2).\nKind regards\n\n", 400);
 }

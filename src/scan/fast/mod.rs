@@ -1,0 +1,369 @@
+//! Fast path of [`super::rule_matches`]: one Aho-Corasick pass finds both the rule keywords (which
+//! gate rules, as before) and the literals that mark where each pattern's matches can start
+//! (see [`plan`]); the pattern then runs anchored at those places only.
+//!
+//! Why the matches are exactly those of `captures_iter` over the whole text:
+//! - A match can only start at a candidate. Searching leftmost-first from position `p` finds the
+//!   first candidate `c >= p` where an anchored match exists, and that is the match an
+//!   unanchored search from `p` returns. Look-around (`\b`, `^`) still sees the whole haystack:
+//!   only the span of the search is narrowed.
+//! - Patterns run as "ASCII twins", with Unicode word boundaries replaced by ASCII ones: under a
+//!   Unicode `\b` the lazy DFA gives up at the first non-ASCII byte and the fallback engines are
+//!   many times slower. Twins agree with the originals wherever every non-ASCII character is a
+//!   non-word character; a text holding a non-ASCII word character (é, ŵ) uses the originals.
+//! - Literals are searched ASCII-case-insensitively: a superset of the exact literals, hence of
+//!   the candidates, and an extra candidate costs one failed anchored search. A text holding a
+//!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
+mod candidates;
+mod plan;
+#[cfg(test)]
+mod tests;
+
+use crate::rules::{Rule, RuleMatch};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa::DFA, MatchKind};
+use candidates::{Routes, Tier};
+use plan::{Mode, Plan};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::iter::Searcher;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{meta, Anchored, Input, PatternID};
+use rayon::prelude::*;
+use regex_syntax::hir::Hir;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// One pattern of a rule, as the fast path runs it.
+struct Pat {
+    /// The ASCII-`\b` twin of the rule's regex.
+    re: meta::Regex,
+    /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
+    orig: OnceLock<meta::Regex>,
+    /// Whether it has Unicode word boundaries (else the twin is the regex itself).
+    unicode: bool,
+    /// Its source, to build `orig`.
+    source: String,
+    plan: Plan,
+    /// Its routes, as a range of [`Routes`].
+    routes: std::ops::Range<usize>,
+    /// Group index of the `list` capture, if the pattern has one.
+    list: Option<usize>,
+}
+
+/// What a hit of one automaton literal means.
+#[derive(Default)]
+struct Hit {
+    /// Rules that have a keyword starting with this literal, and the rest of that keyword: the
+    /// rule is active when the rest follows the hit.
+    gates: Vec<(u32, Box<[u8]>)>,
+    /// Routes for which the hit gives candidate starts.
+    starts: Vec<u32>,
+    /// Whole-text patterns that need this literal to match at all.
+    present: Vec<u32>,
+}
+
+/// The keyword and literal automaton with the patterns it feeds; built once per rule set.
+pub(crate) struct Prefilter {
+    /// Tells rule sets apart in the per-thread scratch.
+    id: u64,
+    /// The automaton, driven by hand: every occurrence of every literal, overlaps included.
+    ac: DFA,
+    hits: Vec<Hit>,
+    pats: Vec<Pat>,
+    routes: Routes,
+    /// Per rule, its patterns as a range of `pats`.
+    rule_pats: Vec<std::ops::Range<usize>>,
+    /// Non-ASCII characters that `(?i)` matches for an ASCII letter.
+    fold_variants: Vec<char>,
+}
+
+impl std::fmt::Debug for Prefilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prefilter").field("literals", &self.hits.len()).field("patterns", &self.pats.len()).finish()
+    }
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Literals of the automaton, deduplicated, with what each hit means.
+#[derive(Default)]
+struct Literals {
+    index: HashMap<Vec<u8>, usize>,
+    bytes: Vec<Vec<u8>>,
+    hits: Vec<Hit>,
+}
+
+impl Literals {
+    fn slot(&mut self, lit: &[u8]) -> &mut Hit {
+        let i = *self.index.entry(lit.to_vec()).or_insert_with(|| {
+            self.bytes.push(lit.to_vec());
+            self.hits.push(Hit::default());
+            self.hits.len() - 1
+        });
+        &mut self.hits[i]
+    }
+}
+
+impl Prefilter {
+    /// Plan every pattern and build the automaton over keywords and literals.
+    pub(crate) fn new(rules: &[Rule]) -> Result<Prefilter, String> {
+        let mut lits = Literals::default();
+        let mut pats = Vec::new();
+        let mut routes = Routes::default();
+        let mut rule_pats = Vec::new();
+        // Planning and compiling the twins is the slow part of loading rules: spread it over
+        // the cores.
+        let planned: Vec<Result<Vec<Planned>, String>> =
+            rules.par_iter().map(|rule| rule.regexes.iter().map(|re| plan_pattern(re.as_str())).collect()).collect();
+        let mut planned = planned.into_iter();
+        for (ri, rule) in rules.iter().enumerate() {
+            for k in &rule.keywords {
+                let k = k.to_ascii_lowercase().into_bytes();
+                let (head, rest) = k.split_at(k.len().min(plan::MAX_LITERAL));
+                let gate = (ri as u32, rest.into());
+                let gates = &mut lits.slot(head).gates;
+                if !gates.contains(&gate) {
+                    gates.push(gate);
+                }
+            }
+            let first = pats.len();
+            for (re, (hir, plan, twin)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
+                let first_route = routes.len();
+                match &plan.mode {
+                    Mode::Routes(rs) => {
+                        for r in rs {
+                            let id = routes.push(&r.back)? as u32;
+                            r.lits.iter().for_each(|l| lits.slot(l).starts.push(id));
+                        }
+                    }
+                    Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
+                    Mode::Full(None) => {}
+                }
+                let unicode = hir.properties().look_set().contains_word_unicode();
+                let list = twin.group_info().to_index(PatternID::ZERO, "list");
+                let routes = first_route..routes.len();
+                pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list });
+            }
+            rule_pats.push(first..pats.len());
+        }
+        let ac = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&lits.bytes)
+            .map_err(|e| e.to_string())?;
+        Ok(Prefilter {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ac,
+            hits: lits.hits,
+            pats,
+            routes,
+            rule_pats,
+            fold_variants: candidates::fold_variants(),
+        })
+    }
+
+    /// Matches of every active rule, in rule order, then pattern order, then text order.
+    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> Vec<(usize, RuleMatch)> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            s.prepare(self, rules.len());
+            self.run(rules, text, &mut s)
+        })
+    }
+
+    fn run(&self, rules: &[Rule], text: &str, s: &mut Scratch) -> Vec<(usize, RuleMatch)> {
+        s.reset();
+        let bytes = text.as_bytes();
+        let ac = &self.ac;
+        let mut sid = ac.start_state(aho_corasick::Anchored::No).expect("unanchored automaton");
+        for (i, &b) in bytes.iter().enumerate() {
+            sid = ac.next_state(aho_corasick::Anchored::No, sid, b);
+            // Without a prefilter only match states are special (nothing dies unanchored).
+            if !ac.is_special(sid) {
+                continue;
+            }
+            for k in 0..ac.match_len(sid) {
+                let pid = ac.match_pattern(sid, k);
+                let (start, end) = (i + 1 - ac.pattern_len(pid), i + 1);
+                let hit = &self.hits[pid.as_usize()];
+                for (r, rest) in &hit.gates {
+                    if bytes[end..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
+                        s.active[*r as usize] = true;
+                    }
+                }
+                for &p in &hit.present {
+                    s.present[p as usize] = true;
+                }
+                for &r in &hit.starts {
+                    s.route_hits[r as usize].push(start);
+                }
+            }
+        }
+        let tier = candidates::tier(text, &self.fold_variants);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            if !s.active[ri] {
+                continue;
+            }
+            if tier == Tier::Plain {
+                buf.clear();
+                rule.find_all(text, &mut buf);
+                out.extend(buf.iter().map(|m| (ri, *m)));
+                continue;
+            }
+            for (k, pi) in self.rule_pats[ri].clone().enumerate() {
+                self.pattern_matches(rule, k, pi, text, tier, s, &mut |m| out.push((ri, m)));
+            }
+        }
+        out
+    }
+
+    /// Matches of pattern `pi` (the `k`th of `rule`) in `text`, as `Rule::find_all` gives them.
+    #[allow(clippy::too_many_arguments)]
+    fn pattern_matches(&self, rule: &Rule, k: usize, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
+        let pat = &self.pats[pi];
+        let (re, cache) = match tier {
+            _ if tier == Tier::Ascii || !pat.unicode => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
+            _ => {
+                let re = pat.orig.get_or_init(|| {
+                    debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
+                    // Needed for few texts: short anchored searches run on the PikeVM alone, whose
+                    // per-thread cache is small (no lazy DFA, no backtracking bitset);
+                    // whole-text searches keep the lazy DFA.
+                    let full = matches!(pat.plan.mode, Mode::Full(_));
+                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
+                    meta::Regex::builder().configure(config).build(&pat.source).expect("compiled before")
+                });
+                (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
+            }
+        };
+        let caps = &mut s.caps[pi];
+        let mut found = |m: regex_automata::Match, cache: &mut meta::Cache| {
+            if m.is_empty() || rule.unless.iter().any(|u| u.is_match(&text[m.range()])) {
+                return;
+            }
+            let list = pat.list.and_then(|g| {
+                let caps = caps.get_or_insert_with(|| re.create_captures());
+                let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
+                re.search_captures_with(cache, &input, caps);
+                caps.get_group(g).map(|sp| (sp.start, sp.end))
+            });
+            emit(RuleMatch { start: m.start(), end: m.end(), list });
+        };
+        let full = match &pat.plan.mode {
+            Mode::Full(required) => required.is_none() || s.present[pi],
+            Mode::Routes(_) => {
+                s.cands.clear();
+                let mut rs = self.routes.scratch(&mut s.rev);
+                !pat.routes.clone().all(|r| rs.candidates(r, &pat.plan, text, tier, &s.route_hits[r], &mut s.cands))
+            }
+        };
+        if full {
+            let mut it = Searcher::new(Input::new(text));
+            while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+                found(m, cache);
+            }
+            return;
+        }
+        if matches!(pat.plan.mode, Mode::Full(_)) {
+            return;
+        }
+        s.cands.sort_unstable();
+        s.cands.dedup();
+        let mut from = 0;
+        for &at in &s.cands {
+            if at < from {
+                continue;
+            }
+            let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+            if let Some(m) = re.search_with(cache, &input) {
+                from = m.end().max(at + 1);
+                found(m, cache);
+            }
+        }
+    }
+}
+
+/// A pattern's syntax tree, plan and twin.
+type Planned = (Hir, Plan, meta::Regex);
+
+/// Parse, plan and compile the twin of one pattern.
+fn plan_pattern(source: &str) -> Result<Planned, String> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
+    let plan = Plan::new(&hir);
+    let config = config_for(&plan, has_list(&hir));
+    let twin = meta::Builder::new().configure(config).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
+    Ok((hir, plan, twin))
+}
+
+/// Per-thread buffers and regex caches, reused across documents.
+#[derive(Default)]
+struct Scratch {
+    owner: u64,
+    caches: Vec<Option<meta::Cache>>,
+    orig_caches: Vec<Option<meta::Cache>>,
+    caps: Vec<Option<Captures>>,
+    /// Per route, where its literals were hit.
+    route_hits: Vec<Vec<usize>>,
+    rev: candidates::RevCaches,
+    cands: Vec<usize>,
+    present: Vec<bool>,
+    active: Vec<bool>,
+}
+
+impl Scratch {
+    /// Size the buffers for `p`, dropping caches of another rule set.
+    fn prepare(&mut self, p: &Prefilter, rules: usize) {
+        if self.owner != p.id {
+            let n = p.pats.len();
+            *self = Scratch { owner: p.id, ..Default::default() };
+            self.caches.resize_with(n, || None);
+            self.orig_caches.resize_with(n, || None);
+            self.caps.resize_with(n, || None);
+            self.present.resize(n, false);
+            self.route_hits.resize_with(p.routes.len(), Vec::new);
+            self.rev = candidates::RevCaches::new(p.routes.len());
+        }
+        self.active.resize(rules, false);
+    }
+
+    /// Clear the per-document state, keeping the allocations.
+    fn reset(&mut self) {
+        self.route_hits.iter_mut().for_each(Vec::clear);
+        self.present.iter_mut().for_each(|p| *p = false);
+        self.active.iter_mut().for_each(|a| *a = false);
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The regex crate's settings for the patterns it compiles for rules (same matches; sizes only
+/// bound memory).
+fn config() -> meta::Config {
+    meta::Config::new().nfa_size_limit(Some(10 << 20)).hybrid_cache_capacity(2 << 20)
+}
+
+/// [`config`] trimmed to what a pattern needs, to save memory and compile time (matches are the
+/// same): searches at candidates are anchored, so a prefilter would never be used; only the
+/// `list` group is ever read, so other patterns keep no capture groups.
+fn config_for(plan: &Plan, list: bool) -> meta::Config {
+    let which = if list { WhichCaptures::All } else { WhichCaptures::Implicit };
+    config().auto_prefilter(matches!(plan.mode, Mode::Full(_))).which_captures(which).onepass(list)
+}
+
+/// Whether the pattern has a group named `list`.
+fn has_list(hir: &Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => c.name.as_deref() == Some("list") || has_list(&c.sub),
+        HirKind::Repetition(r) => has_list(&r.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(has_list),
+        _ => false,
+    }
+}
