@@ -232,7 +232,7 @@ mod tests {
         }
         sentence_starts.sort_unstable();
         sentence_starts.dedup();
-        TextIndex { line_starts, sentence_starts, len: text.len() }
+        TextIndex { line_starts, sentence_starts, blank_lines: Vec::new(), len: text.len() }
     }
 
     fn old_ends_with_joiner(line: &str) -> bool {
