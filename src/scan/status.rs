@@ -164,15 +164,20 @@ impl Context<'_> {
         };
         // A sentence that introduces a list ("The exemptions we are considering are:") reaches
         // over the list items that follow it.
+        // Spans farther than MAX_REACH are never checked against this cue (see modifier_for), so
+        // the walk stops there: otherwise a text of "section 1 may apply:" lines is one list
+        // that every cue walks to the end (cues x lines).
         if c.scope == Scope::Sentence && self.text[a..b].trim_end().ends_with(':') {
-            while b < self.text.len() {
+            while b < self.text.len() && b <= c.end + MAX_REACH {
                 let (s2, e2) = self.index.sentence(b);
                 let item = self.text[s2..e2].trim_start();
+                // Lower-case only the head: an item can be megabytes long.
+                let head = item.chars().take(10).collect::<String>().to_ascii_lowercase();
                 let listy = item.starts_with(['•', '·', '-', '*', '–', '\u{f0b7}', '\u{f0a7}'])
                     || item.bytes().next().is_some_and(|x| x.is_ascii_digit())
-                    || item.to_ascii_lowercase().starts_with("section")
-                    || item.to_ascii_lowercase().starts_with("s.")
-                    || item.to_ascii_lowercase().starts_with("regulation");
+                    || head.starts_with("section")
+                    || head.starts_with("s.")
+                    || head.starts_with("regulation");
                 if !listy || e2 <= b {
                     break;
                 }

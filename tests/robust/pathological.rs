@@ -216,6 +216,14 @@ fn time_grows_linearly_with_many_messages() {
     assert_linear("many messages", "From: a@b.org\nSent: today\nTo: FOI\n\nWe refuse under section 40(2).\nKind regards\n\n", 400);
 }
 
+#[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
+fn time_grows_linearly_with_list_introducing_sentences() {
+    // Every line ends with ':' and starts with "section": each cue's sentence "introduces a
+    // list" that runs on through every later line.
+    assert_linear("colon lists", "section 31 may apply:\n", 1500);
+}
+
 /// The corpus run together, megabytes of it, as in a mailbox export.
 #[test]
 #[ignore = "slow in a debug build; run: cargo test --release --test robust -- --ignored"]
