@@ -137,6 +137,14 @@ impl Routes {
     }
 }
 
+/// Whether a route's backwards search, if it has one, can be built.
+pub(super) fn reverse_buildable(back: &Back) -> bool {
+    match back {
+        Back::Reverse(head) => reverse_dfa(&ascii_twin(head)).is_ok(),
+        _ => true,
+    }
+}
+
 /// Backwards search with all matches reported, over whole characters.
 fn reverse_dfa(head: &Hir) -> Result<DFA, String> {
     let nfa = thompson::Compiler::new()

@@ -294,7 +294,13 @@ type Planned = (Hir, Plan, meta::Regex);
 /// Parse, plan and compile the twin of one pattern.
 fn plan_pattern(source: &str) -> Result<Planned, String> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
-    let plan = Plan::new(&hir);
+    let mut plan = Plan::new(&hir);
+    // A head too large to run backwards (a user rule, say): search the whole text instead.
+    if let Mode::Routes(rs) = &plan.mode {
+        if !rs.iter().all(|r| candidates::reverse_buildable(&r.back)) {
+            plan.mode = Mode::Full(None);
+        }
+    }
     let config = config_for(&plan, has_list(&hir));
     let twin = meta::Builder::new().configure(config).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
     Ok((hir, plan, twin))
