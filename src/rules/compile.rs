@@ -285,41 +285,21 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
                 None
             }
         },
-        Kind::Modifier => match rr.status.as_deref().map(|s| (s, ModStatus::parse(s))) {
-            Some((_, Some(status))) => Some(Produces::Modifier { status, direction: rr.direction, scope: rr.scope }),
-            Some((s, None)) => {
-                bad(cx, "status", s, "hypothetical, negated, explanatory, historical, reported, provisional, applied");
-                None
-            }
-            None => {
-                need(cx, "status", "the status it gives");
-                None
-            }
-        },
+        Kind::Modifier => {
+            let allowed = "hypothetical, negated, explanatory, historical, reported, provisional, applied";
+            named(cx, rr, span, "status", rr.status.as_deref(), ModStatus::parse, allowed, "the status it gives")
+                .map(|status| Produces::Modifier { status, direction: rr.direction, scope: rr.scope })
+        }
         Kind::Terminator => Some(Produces::Terminator),
         Kind::OtherAct => Some(Produces::OtherAct(rr.direction)),
-        Kind::Zone => match rr.zone.as_deref().map(|s| (s, ZoneKind::parse(s))) {
-            Some((_, Some(z))) => Some(Produces::Zone(z)),
-            Some((s, None)) => {
-                bad(cx, "zone", s, "footer, signature, web-noise, quoted-request, quoted-history");
-                None
-            }
-            None => {
-                need(cx, "zone", "the zone kind");
-                None
-            }
-        },
-        Kind::Boundary => match rr.boundary.as_deref().map(|s| (s, BoundaryKind::parse(s))) {
-            Some((_, Some(b))) => Some(Produces::Boundary(b)),
-            Some((s, None)) => {
-                bad(cx, "boundary", s, "header, quote-intro, opener, closing, response, separator, start");
-                None
-            }
-            None => {
-                need(cx, "boundary", "the boundary role");
-                None
-            }
-        },
+        Kind::Zone => {
+            let allowed = "footer, signature, web-noise, quoted-request, quoted-history";
+            named(cx, rr, span, "zone", rr.zone.as_deref(), ZoneKind::parse, allowed, "the zone kind").map(Produces::Zone)
+        }
+        Kind::Boundary => {
+            let allowed = "header, quote-intro, opener, closing, response, separator, start";
+            named(cx, rr, span, "boundary", rr.boundary.as_deref(), BoundaryKind::parse, allowed, "the boundary role").map(Produces::Boundary)
+        }
         Kind::Regime => {
             let cue = match rr.regime.as_deref() {
                 Some("scotland") => RegimeCue::Scotland,
@@ -336,6 +316,36 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
                 }
             };
             Some(Produces::Regime { cue, weight: rr.weight })
+        }
+    }
+}
+
+/// A named value of a rule (`status`, `zone`, `boundary`): parsed, or a located E009 saying
+/// what is missing or which values are allowed.
+#[allow(clippy::too_many_arguments)]
+fn named<T>(
+    cx: &mut Ctx,
+    rr: &RawRule,
+    span: &std::ops::Range<usize>,
+    key: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &str,
+    what: &str,
+) -> Option<T> {
+    match value {
+        Some(v) => {
+            let parsed = parse(v);
+            if parsed.is_none() {
+                let off = locate(cx.src, span, key, None);
+                cx.err("E009", off, format!("rule `{}`: unknown {key} `{v}` ({allowed})", rr.id));
+            }
+            parsed
+        }
+        None => {
+            let off = locate(cx.src, span, "kind", None);
+            cx.err("E009", off, format!("rule `{}`: kind needs `{key}` ({what})", rr.id));
+            None
         }
     }
 }
