@@ -13,6 +13,10 @@ fn default_rules_compile_and_pass_their_examples() {
         assert!(!r.matches.is_empty(), "rule {} has no examples", r.id);
         assert!(check(r).is_empty(), "rule {} fails its examples: {:?}", r.id, check(r));
     }
+    // Loading trusts the embedded files; compiled strictly (every pattern built, every
+    // example run, as `foitag rules test` does) they pass too.
+    let strict = compile(&sources(None).expect("sources")).expect("defaults compile strictly");
+    assert_eq!(strict.rules.len(), set.rules.len());
     let police = set.authorities.iter().filter(|a| a.name.contains("Police") || a.name.contains("Constabulary")).count();
     assert!(police >= 45, "police forces listed: {police}");
 }

@@ -24,7 +24,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match &args.action {
-        Action::Test(r) => match RuleSet::load(r.rules.as_deref()) {
+        Action::Test(r) => match RuleSet::load_checked(r.rules.as_deref()) {
             Ok(set) => {
                 let mut err = std::io::stderr().lock();
                 for w in &set.warnings {

@@ -6,6 +6,7 @@ pub mod schema;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::sync::OnceLock;
 pub use schema::{Direction, Kind, Scope};
 
 /// Default rule files, embedded in the binary.
@@ -182,7 +183,7 @@ pub struct Rule {
     pub description: String,
     pub kind: Kind,
     pub keywords: Vec<String>,
-    pub regexes: Vec<Regex>,
+    pub regexes: Vec<Pattern>,
     pub unless: Vec<Regex>,
     pub produces: Produces,
     pub matches: Vec<String>,
@@ -196,7 +197,7 @@ impl Rule {
     /// with the capture `list` if present.
     pub fn find_all(&self, text: &str, out: &mut Vec<RuleMatch>) {
         for re in &self.regexes {
-            for caps in re.captures_iter(text) {
+            for caps in re.regex().captures_iter(text) {
                 let m = caps.get(0).expect("group 0");
                 if m.is_empty() {
                     continue;
@@ -219,6 +220,37 @@ impl Rule {
         let mut v = Vec::new();
         self.find_all(text, &mut v);
         !v.is_empty()
+    }
+}
+
+/// One pattern of a rule: its source, and the regex, built when first needed. Scanning runs
+/// the fast path's own compiled forms (see `scan::fast`); this regex serves the examples and
+/// the rare texts the fast path leaves to it, so the embedded rules, whose patterns the test
+/// suite compiles, need not build it at every start.
+#[derive(Debug)]
+pub struct Pattern {
+    source: String,
+    re: OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// A pattern checked already (`re` built from `source`), or to be built when first used.
+    pub(crate) fn new(source: String, re: Option<Regex>) -> Pattern {
+        let cell = OnceLock::new();
+        if let Some(re) = re {
+            let _ = cell.set(re);
+        }
+        Pattern { source, re: cell }
+    }
+
+    /// The pattern's source text.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled regex.
+    pub fn regex(&self) -> &Regex {
+        self.re.get_or_init(|| compile::build_regex(&self.source).expect("default rule patterns compile (checked by the tests)"))
     }
 }
 
@@ -266,11 +298,19 @@ pub struct RuleSet {
 impl RuleSet {
     /// Compile the embedded default rules.
     pub fn defaults() -> Result<RuleSet, diag::RuleErrors> {
-        compile::compile(&compile::sources(None).map_err(|d| diag::RuleErrors(vec![d]))?)
+        RuleSet::load(None)
     }
 
-    /// Compile the defaults plus every `*.toml` in `dir` (if given).
+    /// Compile the defaults plus every `*.toml` in `dir` (if given). The files of `dir` are
+    /// checked in full, examples included; the embedded defaults, which the test suite checks,
+    /// are not checked again at every start (see [`RuleSet::load_checked`]).
     pub fn load(dir: Option<&std::path::Path>) -> Result<RuleSet, diag::RuleErrors> {
+        let sources = compile::sources(dir).map_err(|d| diag::RuleErrors(vec![d]))?;
+        compile::compile_trusting(&sources, DEFAULT_FILES.len())
+    }
+
+    /// [`RuleSet::load`], checking the embedded defaults' examples too (`foitag rules test`).
+    pub fn load_checked(dir: Option<&std::path::Path>) -> Result<RuleSet, diag::RuleErrors> {
         compile::compile(&compile::sources(dir).map_err(|d| diag::RuleErrors(vec![d]))?)
     }
 
