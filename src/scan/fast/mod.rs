@@ -7,10 +7,12 @@
 //!   first candidate `c >= p` where an anchored match exists, and that is the match an
 //!   unanchored search from `p` returns. Look-around (`\b`, `^`) still sees the whole haystack:
 //!   only the span of the search is narrowed.
-//! - Patterns run as "ASCII twins", with Unicode word boundaries replaced by ASCII ones: under a
+//! - Patterns run as "ASCII twins", with Unicode word boundaries replaced by ASCII ones (under a
 //!   Unicode `\b` the lazy DFA gives up at the first non-ASCII byte and the fallback engines are
-//!   many times slower. Twins agree with the originals wherever every non-ASCII character is a
-//!   non-word character; a text holding a non-ASCII word character (é, ŵ) uses the originals.
+//!   many times slower) and classes stripped of non-ASCII word characters (Unicode `\w` makes
+//!   automata several times larger and slower to build). Twins agree with the originals
+//!   wherever every non-ASCII character is a non-word character; a text holding a non-ASCII
+//!   word character (é, ŵ) uses the originals.
 //! - Literals are searched ASCII-case-insensitively: a superset of the exact literals, hence of
 //!   the candidates, and an extra candidate costs one failed anchored search. A text holding a
 //!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
@@ -37,11 +39,12 @@ use std::sync::OnceLock;
 
 /// One pattern of a rule, as the fast path runs it.
 struct Pat {
-    /// The ASCII-`\b` twin of the rule's regex.
+    /// The ASCII twin of the rule's regex.
     re: meta::Regex,
     /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
     orig: OnceLock<meta::Regex>,
-    /// Whether it has Unicode word boundaries (else the twin is the regex itself).
+    /// Whether the twin differs from the regex (Unicode word boundaries or classes with
+    /// non-ASCII word characters), so that texts holding such characters need the regex itself.
     unicode: bool,
     /// Its source, to build `orig`.
     source: String,
@@ -129,7 +132,7 @@ impl Prefilter {
                 }
             }
             let first = pats.len();
-            for (re, (hir, plan, twin)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
+            for (re, (unicode, plan, twin)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
                 let first_route = routes.len();
                 match &plan.mode {
                     Mode::Routes(rs) => {
@@ -141,7 +144,6 @@ impl Prefilter {
                     Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
                     Mode::Full(None) => {}
                 }
-                let unicode = hir.properties().look_set().contains_word_unicode();
                 let list = twin.group_info().to_index(PatternID::ZERO, "list");
                 let routes = first_route..routes.len();
                 pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list });
@@ -288,8 +290,8 @@ impl Prefilter {
     }
 }
 
-/// A pattern's syntax tree, plan and twin.
-type Planned = (Hir, Plan, meta::Regex);
+/// Whether a pattern's twin differs from it, its plan and its twin.
+type Planned = (bool, Plan, meta::Regex);
 
 /// Parse, plan and compile the twin of one pattern.
 fn plan_pattern(source: &str) -> Result<Planned, String> {
@@ -302,8 +304,9 @@ fn plan_pattern(source: &str) -> Result<Planned, String> {
         }
     }
     let config = config_for(&plan, has_list(&hir));
-    let twin = meta::Builder::new().configure(config).build_from_hir(&plan::ascii_twin(&hir)).map_err(|e| e.to_string())?;
-    Ok((hir, plan, twin))
+    let twin_hir = plan::ascii_twin(&hir);
+    let twin = meta::Builder::new().configure(config).build_from_hir(&twin_hir).map_err(|e| e.to_string())?;
+    Ok((twin_hir != hir, plan, twin))
 }
 
 /// Per-thread buffers and regex caches, reused across documents.
