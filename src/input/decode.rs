@@ -34,7 +34,20 @@ pub(crate) fn decode_text_as(
     if looks_binary(&text) {
         return Err(InputError::binary());
     }
-    Ok(normalise(&text))
+    Ok(normalise_owned(text))
+}
+
+/// [`decode_text`] of bytes it may keep: plain UTF-8, by far the most common, becomes the text
+/// without a copy.
+pub(crate) fn decode_bytes(bytes: Vec<u8>) -> Result<String, InputError> {
+    if has_binary_magic(&bytes) || Encoding::for_bom(&bytes).is_some() || sniff_utf16(&bytes).is_some() {
+        return decode_text(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if looks_binary(&text) => Err(InputError::binary()),
+        Ok(text) => Ok(normalise_owned(text)),
+        Err(e) => decode_text(e.as_bytes()),
+    }
 }
 
 /// Decode without any checks; windows-1252 is the fallback because UK public
@@ -69,7 +82,7 @@ fn utf8_with_1252_fallback(bytes: &[u8]) -> String {
 /// UTF-16 without a BOM shows up as NULs in every other byte of ASCII text.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF_CHARS) & !1];
-    if sample.len() < 4 {
+    if sample.len() < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let pairs = sample.len() / 2;
@@ -110,6 +123,13 @@ fn has_binary_magic(bytes: &[u8]) -> bool {
 /// the first 8 KiB marks binary data. NULs are left out of the count: stray or
 /// padding NULs in otherwise good text are common and are simply dropped.
 fn looks_binary(text: &str) -> bool {
+    // Nothing that could count: no ASCII control other than tab, line ends, form feed and NUL,
+    // no C1 control (U+0080-U+009F, lead byte C2) and no U+FFFD (lead byte EF).
+    let window = &text.as_bytes()[..text.len().min(4 * SNIFF_CHARS)];
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || matches!(b, 0x7f | 0xc2 | 0xef);
+    if !window.iter().any(|&b| suspect(b)) {
+        return false;
+    }
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars().filter(|&c| c != '\0').take(SNIFF_CHARS) {
@@ -124,21 +144,29 @@ fn looks_binary(text: &str) -> bool {
 
 /// `\r\n` and lone `\r` become `\n`; NULs go.
 pub(crate) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\0' => {}
-            _ => out.push(c),
-        }
+    normalise_owned(text.to_owned())
+}
+
+/// [`normalise`], in place.
+pub(crate) fn normalise_owned(text: String) -> String {
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_none() {
+        return text;
     }
-    out
+    // Both bytes are ASCII, so dropping or replacing them keeps the UTF-8 valid.
+    let mut bytes = text.into_bytes();
+    let mut w = 0;
+    for r in 0..bytes.len() {
+        let b = bytes[r];
+        match b {
+            0 => continue,
+            b'\r' if bytes.get(r + 1) == Some(&b'\n') => continue,
+            b'\r' => bytes[w] = b'\n',
+            _ => bytes[w] = b,
+        }
+        w += 1;
+    }
+    bytes.truncate(w);
+    String::from_utf8(bytes).expect("only ASCII bytes were removed or replaced")
 }
 
 #[cfg(test)]
@@ -165,6 +193,23 @@ mod tests {
             decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(),
             "café costs £5"
         );
+    }
+
+    #[test]
+    fn line_ends_and_nuls_normalise_alike_from_bytes_and_text() {
+        for raw in ["a\r\nb\rc\n\0d\r", "\r\r\n\r", "plain\ntext", "caf\u{e9}\r\n\u{2019}\0"] {
+            assert_eq!(decode_bytes(raw.as_bytes().to_vec()).unwrap(), decode_text(raw.as_bytes()).unwrap());
+        }
+        assert_eq!(normalise("a\r\nb\rc\0\r\n"), "a\nb\nc\n");
+        assert_eq!(decode_bytes(b"caf\xE9 \xA35".to_vec()).unwrap(), "caf\u{e9} \u{a3}5");
+    }
+
+    #[test]
+    fn control_characters_mark_binary_ascii_or_not() {
+        assert!(decode_bytes(b"\x01\x02\x03\x04 abc".to_vec()).is_err());
+        assert!(decode_bytes("\u{85}\u{85}\u{85}ab".as_bytes().to_vec()).is_err());
+        assert!(decode_bytes("\u{fffd}\u{fffd}\u{fffd}ab".as_bytes().to_vec()).is_err());
+        assert!(decode_bytes("Dear Sir,\tthank you\x0c".as_bytes().to_vec()).is_ok());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One file on disk to text and metadata, by format.
 
 use super::attachment::{extract, Kind};
-use super::decode::decode_text;
+use super::decode::{decode_bytes, decode_text};
 use super::email::parse_email;
 use super::html::{decode_html, html_to_text};
 use super::pdf::pdf_to_text;
@@ -41,14 +41,13 @@ pub(crate) fn format_of(path: &Path) -> Option<Format> {
 
 /// Read a whole file, refusing oversize ones before reading them.
 pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let len = std::fs::metadata(path)
-        .map_err(InputError::unreadable)?
-        .len();
+    let file = std::fs::File::open(path).map_err(InputError::unreadable)?;
+    let len = file.metadata().map_err(InputError::unreadable)?.len();
     if len > max_bytes {
         return Err(InputError::too_large(len, max_bytes));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    let file = std::fs::File::open(path).map_err(InputError::unreadable)?;
+    // One byte over the length, so that reading to the end needs no second allocation.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
     // The file may have grown since the metadata was read.
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -71,7 +70,7 @@ pub(crate) fn load_file(
     }
     let bytes = read_limited(path, max_bytes)?;
     match format {
-        Format::Text => Ok((decode_text(&bytes)?, Meta::default())),
+        Format::Text => Ok((decode_bytes(bytes)?, Meta::default())),
         Format::Email => mail_document(&bytes, max_bytes),
         Format::Html => {
             let page = html_to_text(&decode_html(&bytes)?);
