@@ -29,7 +29,7 @@ use plan::{Mode, Plan};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::{meta, Anchored, Input, PatternID};
+use regex_automata::{hybrid, meta, Anchored, Input, PatternID};
 use rayon::prelude::*;
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
@@ -53,6 +53,10 @@ struct Pat {
     routes: std::ops::Range<usize>,
     /// Group index of the `list` capture, if the pattern has one.
     list: Option<usize>,
+    /// The twin as a bare forward lazy DFA, for anchored searches at candidates when no capture
+    /// is needed: the same match ends as `re` without its per-search dispatch, and a per-thread
+    /// cache a fraction of the size of a `meta::Cache`.
+    dfa: Option<hybrid::dfa::DFA>,
 }
 
 /// What a hit of one automaton literal means.
@@ -132,7 +136,7 @@ impl Prefilter {
                 }
             }
             let first = pats.len();
-            for (re, (unicode, plan, twin)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
+            for (re, (unicode, plan, twin, dfa)) in rule.regexes.iter().zip(planned.next().expect("one per rule")?) {
                 let first_route = routes.len();
                 match &plan.mode {
                     Mode::Routes(rs) => {
@@ -146,7 +150,7 @@ impl Prefilter {
                 }
                 let list = twin.group_info().to_index(PatternID::ZERO, "list");
                 let routes = first_route..routes.len();
-                pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list });
+                pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list, dfa });
             }
             rule_pats.push(first..pats.len());
         }
@@ -228,6 +232,32 @@ impl Prefilter {
     #[allow(clippy::too_many_arguments)]
     fn pattern_matches(&self, rule: &Rule, k: usize, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
         let pat = &self.pats[pi];
+        let full = match &pat.plan.mode {
+            Mode::Full(required) => required.is_none() || s.present[pi],
+            Mode::Routes(_) => {
+                s.cands.clear();
+                let mut rs = self.routes.scratch(&mut s.rev);
+                !pat.routes.clone().all(|r| rs.candidates(r, &pat.plan, text, tier, &s.route_hits[r], &mut s.cands))
+            }
+        };
+        if !full {
+            if matches!(pat.plan.mode, Mode::Full(_)) {
+                return;
+            }
+            s.cands.sort_unstable();
+            s.cands.dedup();
+        }
+        if let (false, true, Some(dfa)) = (full, tier == Tier::Ascii || !pat.unicode, &pat.dfa) {
+            let cache = s.dfa_caches[pi].get_or_insert_with(|| dfa.create_cache());
+            if let Some(spans) = dfa_matches(dfa, cache, text, &s.cands, &mut s.spans) {
+                for &(start, end) in spans {
+                    if !rule.unless.iter().any(|u| u.is_match(&text[start..end])) {
+                        emit(RuleMatch { start, end, list: None });
+                    }
+                }
+                return;
+            }
+        }
         let (re, cache) = match tier {
             _ if tier == Tier::Ascii || !pat.unicode => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
             _ => {
@@ -256,14 +286,6 @@ impl Prefilter {
             });
             emit(RuleMatch { start: m.start(), end: m.end(), list });
         };
-        let full = match &pat.plan.mode {
-            Mode::Full(required) => required.is_none() || s.present[pi],
-            Mode::Routes(_) => {
-                s.cands.clear();
-                let mut rs = self.routes.scratch(&mut s.rev);
-                !pat.routes.clone().all(|r| rs.candidates(r, &pat.plan, text, tier, &s.route_hits[r], &mut s.cands))
-            }
-        };
         if full {
             let mut it = Searcher::new(Input::new(text));
             while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
@@ -271,11 +293,6 @@ impl Prefilter {
             }
             return;
         }
-        if matches!(pat.plan.mode, Mode::Full(_)) {
-            return;
-        }
-        s.cands.sort_unstable();
-        s.cands.dedup();
         let mut from = 0;
         for &at in &s.cands {
             if at < from {
@@ -290,8 +307,35 @@ impl Prefilter {
     }
 }
 
-/// Whether a pattern's twin differs from it, its plan and its twin.
-type Planned = (bool, Plan, meta::Regex);
+/// Non-empty matches anchored at the sorted candidates `cands`, each search starting after the
+/// previous match, as the `meta` loop of [`Prefilter::pattern_matches`] finds them; `None` if
+/// the DFA failed (it should not: see [`forward_dfa`]), leaving the search to `meta`.
+fn dfa_matches<'s>(
+    dfa: &hybrid::dfa::DFA,
+    cache: &mut hybrid::dfa::Cache,
+    text: &str,
+    cands: &[usize],
+    spans: &'s mut Vec<(usize, usize)>,
+) -> Option<&'s [(usize, usize)]> {
+    spans.clear();
+    let mut from = 0;
+    for &at in cands {
+        if at < from {
+            continue;
+        }
+        let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+        if let Some(end) = dfa.try_search_fwd(cache, &input).ok()?.map(|h| h.offset()) {
+            from = end.max(at + 1);
+            if end > at {
+                spans.push((at, end));
+            }
+        }
+    }
+    Some(spans)
+}
+
+/// Whether a pattern's twin differs from it, its plan, its twin, and the twin as a DFA.
+type Planned = (bool, Plan, meta::Regex, Option<hybrid::dfa::DFA>);
 
 /// Parse, plan and compile the twin of one pattern.
 fn plan_pattern(source: &str) -> Result<Planned, String> {
@@ -303,10 +347,28 @@ fn plan_pattern(source: &str) -> Result<Planned, String> {
             plan.mode = Mode::Full(None);
         }
     }
-    let config = config_for(&plan, has_list(&hir));
+    let list = has_list(&hir);
+    let config = config_for(&plan, list);
     let twin_hir = plan::ascii_twin(&hir);
     let twin = meta::Builder::new().configure(config).build_from_hir(&twin_hir).map_err(|e| e.to_string())?;
-    Ok((twin_hir != hir, plan, twin))
+    let dfa = match plan.mode {
+        Mode::Routes(_) if !list => Some(forward_dfa(&twin_hir)?),
+        _ => None,
+    };
+    Ok((twin_hir != hir, plan, twin, dfa))
+}
+
+/// A forward lazy DFA, leftmost-first like `meta`, for anchored searches. Twins have ASCII word
+/// boundaries only, so it never quits; it never gives up either (no minimum clear count).
+fn forward_dfa(hir: &Hir) -> Result<hybrid::dfa::DFA, String> {
+    let nfa = regex_automata::nfa::thompson::Compiler::new()
+        .configure(regex_automata::nfa::thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(10 << 20)))
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())?;
+    hybrid::dfa::DFA::builder()
+        .configure(hybrid::dfa::DFA::config().starts_for_each_pattern(false).cache_capacity(2 << 20))
+        .build_from_nfa(nfa)
+        .map_err(|e| e.to_string())
 }
 
 /// Per-thread buffers and regex caches, reused across documents.
@@ -316,6 +378,8 @@ struct Scratch {
     caches: Vec<Option<meta::Cache>>,
     orig_caches: Vec<Option<meta::Cache>>,
     caps: Vec<Option<Captures>>,
+    dfa_caches: Vec<Option<hybrid::dfa::Cache>>,
+    spans: Vec<(usize, usize)>,
     /// Per route, where its literals were hit.
     route_hits: Vec<Vec<usize>>,
     rev: candidates::RevCaches,
@@ -333,6 +397,7 @@ impl Scratch {
             self.caches.resize_with(n, || None);
             self.orig_caches.resize_with(n, || None);
             self.caps.resize_with(n, || None);
+            self.dfa_caches.resize_with(n, || None);
             self.present.resize(n, false);
             self.route_hits.resize_with(p.routes.len(), Vec::new);
             self.rev = candidates::RevCaches::new(p.routes.len());
