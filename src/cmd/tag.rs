@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -72,15 +72,15 @@ static STOP: AtomicBool = AtomicBool::new(false);
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
-    let mut items = Vec::new();
-    if !args.paths.is_empty() {
-        items.extend(crate::input::collect_paths(&args.paths, &opts)?);
-    }
+    // Folders are walked as the workers go (memory does not grow with the number of files);
+    // manifest and JSON Lines inputs come after them.
+    let walk = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+    let mut listed = Vec::new();
     if let Some(m) = &args.manifest {
-        items.extend(crate::input::collect_manifest(m)?);
+        listed.extend(crate::input::collect_manifest(m)?);
     }
     if let Some(j) = &args.jsonl {
-        items.extend(crate::input::collect_jsonl(j)?);
+        listed.extend(crate::input::collect_jsonl(j)?);
     }
     let overrides = match &args.overrides {
         Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)?,
@@ -95,8 +95,17 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
     STOP.store(false, Ordering::SeqCst);
     let started = Instant::now();
-    let progress = std::io::stderr().is_terminal().then(|| Progress::new(&items));
-    let run = Run { rules: &rules, items: &items, opts: &opts, format: Format::of(args), overrides: &overrides, stop: &STOP, progress: progress.as_ref() };
+    let progress = match std::io::stderr().is_terminal() {
+        // The bar's totals: a first walk that only counts.
+        true => {
+            let walked = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+            Some(Progress::new(walked.into_iter().flatten().chain(listed.iter().cloned())))
+        }
+        false => None,
+    };
+    let extra = extra_columns(&listed);
+    let inputs: Box<dyn Iterator<Item = InputItem> + Send> = Box::new(walk.into_iter().flatten().chain(listed));
+    let run = Run::new(&rules, inputs, extra, &opts, Format::of(args), &overrides, &STOP, progress.as_ref());
     let summary = run.write(&pool, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
@@ -159,7 +168,7 @@ pub fn write_rows<W: Write>(
     out: W,
 ) -> anyhow::Result<Summary> {
     let stop = AtomicBool::new(false);
-    let run = Run { rules, items, opts, format, overrides, stop: &stop, progress: None };
+    let run = Run::new(rules, Box::new(items.iter().cloned()), extra_columns(items), opts, format, overrides, &stop, None);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(rayon::current_num_threads()).build()?;
     run.write(&pool, out)
 }
@@ -177,12 +186,30 @@ struct Queue {
     done: VecDeque<Option<Rendered>>,
     /// Workers still running.
     workers: usize,
+    /// How many inputs there are, once the last has been taken.
+    total: Option<usize>,
+}
+
+/// The inputs still to take, and how many were taken.
+struct Inputs<'a> {
+    iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>,
+    taken: usize,
+}
+
+/// The passthrough columns of the wide header: those of the first input that has any.
+fn extra_columns(items: &[InputItem]) -> Vec<String> {
+    items
+        .iter()
+        .find(|i| !i.given_meta().extra.is_empty())
+        .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// Everything one `tag` run shares between its threads.
 struct Run<'a> {
     rules: &'a RuleSet,
-    items: &'a [InputItem],
+    inputs: Mutex<Inputs<'a>>,
+    extra: Vec<String>,
     opts: &'a LoadOptions,
     format: Format,
     overrides: &'a Overrides,
@@ -190,18 +217,31 @@ struct Run<'a> {
     progress: Option<&'a Progress>,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        rules: &'a RuleSet,
+        iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>,
+        extra: Vec<String>,
+        opts: &'a LoadOptions,
+        format: Format,
+        overrides: &'a Overrides,
+        stop: &'a AtomicBool,
+        progress: Option<&'a Progress>,
+    ) -> Run<'a> {
+        Run { rules, inputs: Mutex::new(Inputs { iter, taken: 0 }), extra, opts, format, overrides, stop, progress }
+    }
+
     /// Classify on `pool`'s threads while this thread writes the rows in order.
     fn write<W: Write>(&self, pool: &rayon::ThreadPool, out: W) -> anyhow::Result<Summary> {
         let workers = pool.current_num_threads().max(1);
         let window = WINDOW * workers;
-        let next = AtomicUsize::new(0);
-        let queue = Mutex::new(Queue { written: 0, done: VecDeque::new(), workers });
+        let queue = Mutex::new(Queue { written: 0, done: VecDeque::new(), workers, total: None });
         let (ready, room) = (Condvar::new(), Condvar::new());
         pool.in_place_scope(|s| {
             for _ in 0..workers {
                 s.spawn(|_| {
-                    self.work(&next, &queue, &ready, &room, window);
+                    self.work(&queue, &ready, &room, window);
                     queue.lock().expect("queue").workers -= 1;
                     ready.notify_all();
                 });
@@ -217,13 +257,25 @@ impl Run<'_> {
     }
 
     /// A worker: take the next input, classify it, queue its rows; stop when none is left.
-    fn work(&self, next: &AtomicUsize, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, window: usize) {
+    fn work(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, window: usize) {
         loop {
             if self.stop.load(Ordering::SeqCst) {
                 return;
             }
-            let i = next.fetch_add(1, Ordering::SeqCst);
-            let Some(item) = self.items.get(i) else { return };
+            let (i, item) = {
+                let mut inputs = self.inputs.lock().expect("inputs");
+                match inputs.iter.next() {
+                    Some(item) => {
+                        inputs.taken += 1;
+                        (inputs.taken - 1, item)
+                    }
+                    None => {
+                        queue.lock().expect("queue").total = Some(inputs.taken);
+                        ready.notify_all();
+                        return;
+                    }
+                }
+            };
             {
                 let mut q = queue.lock().expect("queue");
                 while i >= q.written + window {
@@ -233,7 +285,7 @@ impl Run<'_> {
                     q = room.wait(q).expect("queue");
                 }
             }
-            let r = self.render(item);
+            let r = self.render(&item);
             let mut q = queue.lock().expect("queue");
             let k = i - q.written;
             if q.done.len() <= k {
@@ -285,15 +337,7 @@ impl Run<'_> {
         let mut s = Summary::default();
         match self.format {
             Format::Long => w.write_record(crate::output::LONG_HEADER)?,
-            Format::Wide => {
-                let extra: Vec<String> = self
-                    .items
-                    .iter()
-                    .find(|i| !i.given_meta().extra.is_empty())
-                    .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
-                    .unwrap_or_default();
-                w.write_record(wide_header(&extra))?
-            }
+            Format::Wide => w.write_record(wide_header(&self.extra))?,
             Format::Jsonl => {}
         }
         loop {
@@ -306,7 +350,7 @@ impl Run<'_> {
                         room.notify_all();
                         break Some(r);
                     }
-                    if q.written == self.items.len() || q.workers == 0 {
+                    if q.total == Some(q.written) || q.workers == 0 {
                         break None;
                     }
                     q = ready.wait(q).expect("queue");
@@ -324,7 +368,7 @@ impl Run<'_> {
             }
         }
         w.flush()?;
-        s.interrupted = s.docs < self.items.len();
+        s.interrupted = queue.lock().expect("queue").total != Some(s.docs);
         Ok(s)
     }
 }
@@ -338,12 +382,12 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(items: &[InputItem]) -> Progress {
-        let bar = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr_with_hz(4));
+    fn new(items: impl Iterator<Item = InputItem>) -> Progress {
+        let (count, total_bytes) = items.fold((0u64, 0u64), |(n, b), i| (n + 1, b + i.len_hint()));
+        let bar = ProgressBar::with_draw_target(Some(count), ProgressDrawTarget::stderr_with_hz(4));
         bar.set_style(
             ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ETA {eta}").expect("template").progress_chars("=> "),
         );
-        let total_bytes = items.iter().map(InputItem::len_hint).sum();
         let now = Instant::now();
         Progress { bar, started: now, total_bytes, last: Mutex::new(now - Duration::from_secs(1)) }
     }

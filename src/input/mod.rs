@@ -36,7 +36,7 @@ pub use decode::decode_text;
 pub use error::InputError;
 pub use jsonl::collect_jsonl;
 pub use manifest::collect_manifest;
-pub use paths::collect_paths;
+pub use paths::{collect_paths, walk_paths, Walk};
 
 /// Default for [`LoadOptions::max_bytes`]: 50 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 50_000_000;
