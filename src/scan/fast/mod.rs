@@ -39,8 +39,9 @@ use std::sync::OnceLock;
 
 /// One pattern of a rule, as the fast path runs it.
 struct Pat {
-    /// The ASCII twin of the rule's regex.
-    re: meta::Regex,
+    /// The ASCII twin of the rule's regex, for whole-text searches and captures; patterns with
+    /// a `dfa` have none (should the DFA ever fail, `orig` serves: exact on every text).
+    re: Option<meta::Regex>,
     /// The rule's regex itself, for texts with non-ASCII word characters; built when first needed.
     orig: OnceLock<meta::Regex>,
     /// Whether the twin differs from the regex (Unicode word boundaries or classes with
@@ -148,7 +149,7 @@ impl Prefilter {
                     Mode::Full(Some(l)) => l.iter().for_each(|l| lits.slot(l).present.push(pats.len() as u32)),
                     Mode::Full(None) => {}
                 }
-                let list = twin.group_info().to_index(PatternID::ZERO, "list");
+                let list = twin.as_ref().and_then(|t| t.group_info().to_index(PatternID::ZERO, "list"));
                 let routes = first_route..routes.len();
                 pats.push(Pat { re: twin, orig: OnceLock::new(), unicode, source: re.as_str().to_string(), plan, routes, list, dfa });
             }
@@ -221,16 +222,15 @@ impl Prefilter {
                 out.extend(buf.iter().map(|m| (ri, *m)));
                 continue;
             }
-            for (k, pi) in self.rule_pats[ri].clone().enumerate() {
-                self.pattern_matches(rule, k, pi, text, tier, s, &mut |m| out.push((ri, m)));
+            for pi in self.rule_pats[ri].clone() {
+                self.pattern_matches(rule, pi, text, tier, s, &mut |m| out.push((ri, m)));
             }
         }
         out
     }
 
-    /// Matches of pattern `pi` (the `k`th of `rule`) in `text`, as `Rule::find_all` gives them.
-    #[allow(clippy::too_many_arguments)]
-    fn pattern_matches(&self, rule: &Rule, k: usize, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
+    /// Matches of pattern `pi` (one of `rule`'s) in `text`, as `Rule::find_all` gives them.
+    fn pattern_matches(&self, rule: &Rule, pi: usize, text: &str, tier: Tier, s: &mut Scratch, emit: &mut dyn FnMut(RuleMatch)) {
         let pat = &self.pats[pi];
         let full = match &pat.plan.mode {
             Mode::Full(required) => required.is_none() || s.present[pi],
@@ -259,17 +259,15 @@ impl Prefilter {
             }
         }
         let (re, cache) = match tier {
-            _ if tier == Tier::Ascii || !pat.unicode => (&pat.re, s.caches[pi].get_or_insert_with(|| pat.re.create_cache())),
+            _ if tier == Tier::Ascii || !pat.unicode => match &pat.re {
+                Some(re) => (re, s.caches[pi].get_or_insert_with(|| re.create_cache())),
+                None => {
+                    let re = self.orig(pat);
+                    (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
+                }
+            },
             _ => {
-                let re = pat.orig.get_or_init(|| {
-                    debug_assert_eq!(rule.regexes[k].as_str(), pat.source);
-                    // Needed for few texts: short anchored searches run on the PikeVM alone, whose
-                    // per-thread cache is small (no lazy DFA, no backtracking bitset);
-                    // whole-text searches keep the lazy DFA.
-                    let full = matches!(pat.plan.mode, Mode::Full(_));
-                    let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
-                    meta::Regex::builder().configure(config).build(&pat.source).expect("compiled before")
-                });
+                let re = self.orig(pat);
                 (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
             }
         };
@@ -307,6 +305,19 @@ impl Prefilter {
     }
 }
 
+impl Prefilter {
+    /// The rule's own regex for pattern `pat`, built when first needed (few texts need it).
+    fn orig<'p>(&self, pat: &'p Pat) -> &'p meta::Regex {
+        pat.orig.get_or_init(|| {
+            // Short anchored searches run on the PikeVM alone, whose per-thread cache is small
+            // (no lazy DFA, no backtracking bitset); whole-text searches keep the lazy DFA.
+            let full = matches!(pat.plan.mode, Mode::Full(_));
+            let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
+            meta::Regex::builder().configure(config).build(&pat.source).expect("a rule's pattern compiles (checked when loaded or by the tests)")
+        })
+    }
+}
+
 /// Non-empty matches anchored at the sorted candidates `cands`, each search starting after the
 /// previous match, as the `meta` loop of [`Prefilter::pattern_matches`] finds them; `None` if
 /// the DFA failed (it should not: see [`forward_dfa`]), leaving the search to `meta`.
@@ -334,8 +345,9 @@ fn dfa_matches<'s>(
     Some(spans)
 }
 
-/// Whether a pattern's twin differs from it, its plan, its twin, and the twin as a DFA.
-type Planned = (bool, Plan, meta::Regex, Option<hybrid::dfa::DFA>);
+/// Whether a pattern's twin differs from it, its plan, and its twin as a `meta` regex or as a
+/// forward DFA.
+type Planned = (bool, Plan, Option<meta::Regex>, Option<hybrid::dfa::DFA>);
 
 /// Parse, plan and compile the twin of one pattern.
 fn plan_pattern(source: &str) -> Result<Planned, String> {
@@ -350,12 +362,11 @@ fn plan_pattern(source: &str) -> Result<Planned, String> {
     let list = has_list(&hir);
     let config = config_for(&plan, list);
     let twin_hir = plan::ascii_twin(&hir);
+    if matches!(plan.mode, Mode::Routes(_)) && !list {
+        return Ok((twin_hir != hir, plan, None, Some(forward_dfa(&twin_hir)?)));
+    }
     let twin = meta::Builder::new().configure(config).build_from_hir(&twin_hir).map_err(|e| e.to_string())?;
-    let dfa = match plan.mode {
-        Mode::Routes(_) if !list => Some(forward_dfa(&twin_hir)?),
-        _ => None,
-    };
-    Ok((twin_hir != hir, plan, twin, dfa))
+    Ok((twin_hir != hir, plan, Some(twin), None))
 }
 
 /// A forward lazy DFA, leftmost-first like `meta`, for anchored searches. Twins have ASCII word

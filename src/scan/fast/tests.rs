@@ -110,9 +110,9 @@ fn fast_path_report() {
         p.run(&rules.rules, t, &mut s);
         let tier = super::candidates::tier(t, &p.fold_variants);
         for (ri, r) in rules.rules.iter().enumerate() {
-            for (k, pi) in p.rule_pats[ri].clone().enumerate() {
+            for pi in p.rule_pats[ri].clone() {
                 let hits: usize = p.pats[pi].routes.clone().map(|r| s.route_hits[r].len()).sum();
-                p.pattern_matches(r, k, pi, t, tier, &mut s, &mut |_| {});
+                p.pattern_matches(r, pi, t, tier, &mut s, &mut |_| {});
                 rows[pi].0 += hits as f64 / n;
                 rows[pi].1 += s.cands.len() as f64 / n;
                 rows[pi].2 = format!("{} {:.100}", r.id, format!("{:?}", p.pats[pi].plan.mode));
@@ -141,18 +141,27 @@ fn fast_path_memory_report() {
         let t = std::fs::read_to_string(e.path()).unwrap();
         let _ = rule_matches(&rules, &t);
     }
-    let twins: usize = p.pats.iter().map(|x| x.re.memory_usage()).sum();
+    let twins: usize = p.pats.iter().filter_map(|x| x.re.as_ref()).map(|r| r.memory_usage()).sum();
+    let dfas: usize = p.pats.iter().filter_map(|x| x.dfa.as_ref()).map(|d| d.memory_usage()).sum();
     let origs: usize = p.pats.iter().filter_map(|x| x.orig.get()).map(|r| r.memory_usage()).sum();
-    println!("authority ac {} KB, literal ac {} KB, twins {} KB, origs {} KB", rules.authority_ac.memory_usage() / 1024, p.ac.memory_usage() / 1024, twins / 1024, origs / 1024);
+    println!(
+        "authority ac {} KB, literal ac {} KB, twins {} KB, DFAs {} KB, origs {} KB",
+        rules.authority_ac.memory_usage() / 1024,
+        p.ac.memory_usage() / 1024,
+        twins / 1024,
+        dfas / 1024,
+        origs / 1024
+    );
     super::SCRATCH.with(|s| {
         let s = s.borrow();
         let c: usize = s.caches.iter().flatten().map(|c| c.memory_usage()).sum();
         let o: usize = s.orig_caches.iter().flatten().map(|c| c.memory_usage()).sum();
-        println!("twin caches {} KB, orig caches {} KB", c / 1024, o / 1024);
-        let mut v: Vec<(usize, usize)> = s.caches.iter().enumerate().filter_map(|(i, c)| c.as_ref().map(|c| (c.memory_usage(), i))).collect();
+        let d: usize = s.dfa_caches.iter().flatten().map(|c| c.memory_usage()).sum();
+        println!("twin caches {} KB, DFA caches {} KB, orig caches {} KB", c / 1024, d / 1024, o / 1024);
+        let mut v: Vec<(usize, usize)> = s.dfa_caches.iter().enumerate().filter_map(|(i, c)| c.as_ref().map(|c| (c.memory_usage(), i))).collect();
         v.sort_unstable_by(|a, b| b.cmp(a));
         for (m, i) in v.iter().take(6) {
-            println!("  {} KB twin cache of pattern {i}: {:.60}", m / 1024, p.pats[*i].source);
+            println!("  {} KB DFA cache of pattern {i}: {:.60}", m / 1024, p.pats[*i].source);
         }
     });
 }
