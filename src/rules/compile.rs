@@ -405,11 +405,14 @@ fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic
             alias_owner.push(ai);
         }
     }
-    // A DFA: several times faster per byte than the default for this many aliases.
+    // A contiguous NFA: about 0.3 MB where a DFA over this many case-insensitive aliases takes
+    // 6.4 MB, for some 5% more time per document (measured: 2.26 against 2.15 million
+    // instructions per document); memory is the scarcer resource on a laptop with several
+    // workers.
     let authority_ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&aliases)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("authority automaton: {e}"))]))?;
     Ok(RuleSet { rules, authorities, prefilter, authority_ac, alias_owner, warnings })
