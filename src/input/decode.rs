@@ -125,9 +125,15 @@ fn has_binary_magic(bytes: &[u8]) -> bool {
 fn looks_binary(text: &str) -> bool {
     // Nothing that could count: no ASCII control other than tab, line ends, form feed and NUL,
     // no C1 control (U+0080-U+009F, lead byte C2) and no U+FFFD (lead byte EF).
-    let window = &text.as_bytes()[..text.len().min(4 * SNIFF_CHARS)];
-    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || matches!(b, 0x7f | 0xc2 | 0xef);
-    if !window.iter().any(|&b| suspect(b)) {
+    let w = &text.as_bytes()[..text.len().min(4 * SNIFF_CHARS)];
+    let suspect = |i: usize| match w[i] {
+        b'\t' | b'\n' | b'\r' | 0x0c | 0 => false,
+        b if b < 0x20 || b == 0x7f => true,
+        0xc2 => w.get(i + 1).is_some_and(|&n| n < 0xa0),
+        0xef => w.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..]),
+        _ => false,
+    };
+    if !(0..w.len()).any(suspect) {
         return false;
     }
     let mut total = 0usize;

@@ -197,7 +197,7 @@ impl Prefilter {
                 let (start, end) = (i + 1 - ac.pattern_len(pid), i + 1);
                 let hit = &self.hits[pid.as_usize()];
                 for (r, rest) in &hit.gates {
-                    if bytes[end..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
+                    if !s.active[*r as usize] && bytes[end..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
                         s.active[*r as usize] = true;
                     }
                 }
