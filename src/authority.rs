@@ -8,25 +8,26 @@ use crate::text::TextIndex;
 /// stands matters more than how often: heads and sign-offs of the authority's messages weigh
 /// most, then the requester's salutation, then mentions in running text; the first seen wins
 /// ties.
-pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> Option<usize> {
+/// `aliases` are the alias occurrences of [`aliases_in`].
+pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, aliases: &[(usize, usize, usize)]) -> Option<usize> {
     let mut score: Vec<(i32, usize)> = vec![(0, usize::MAX); rules.authorities.len()];
     let bytes = text.as_bytes();
-    for m in rules.authority_ac.find_iter(text) {
-        let before = m.start().checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(m.end()).copied();
-        let is_domain = rules.authorities[rules.alias_owner[m.pattern().as_usize()]]
+    for &(start, end, alias) in aliases {
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(end).copied();
+        let is_domain = rules.authorities[rules.alias_owner[alias]]
             .domains
             .iter()
-            .any(|d| d.len() == m.len() && d.eq_ignore_ascii_case(&text[m.start()..m.end()]));
+            .any(|d| d.len() == end - start && d.eq_ignore_ascii_case(&text[start..end]));
         let word_ok = !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric());
         if !word_ok || (is_domain && !matches!(before, Some(b'@' | b'.' | b'/'))) {
             continue;
         }
-        let line = ix.line_of(m.start());
+        let line = ix.line_of(start);
         let msg = &segs.messages[segs.line_message[line]];
         let heading = line < msg.first_line + 6;
         let sign_off = matches!(segs.line_zone[line], ZoneKind::Signature | ZoneKind::Footer);
-        let salutation = text[ix.line_starts[line]..m.start()].trim_start().starts_with("Dear");
+        let salutation = text[ix.line_starts[line]..start].trim_start().starts_with("Dear");
         let w = match (msg.role, msg.quoted) {
             (Role::Authority, false) if heading || sign_off => 6,
             (Role::Authority, true) if heading || sign_off => 4,
@@ -34,9 +35,9 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> O
             (Role::Requester, _) if salutation => 4,
             (Role::Requester, _) => 1,
         } + if is_domain { 2 } else { 0 };
-        let a = rules.alias_owner[m.pattern().as_usize()];
+        let a = rules.alias_owner[alias];
         score[a].0 += w;
-        score[a].1 = score[a].1.min(m.start());
+        score[a].1 = score[a].1.min(start);
     }
     score
         .iter()
@@ -44,6 +45,25 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex) -> O
         .filter(|(_, s)| s.0 > 0)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(i, _)| i)
+}
+
+/// Alias occurrences in `text`: leftmost first, the longest of those starting at one place
+/// (the first listed of equal ones), none overlapping, as (start, end, alias index).
+pub fn aliases_in(rules: &RuleSet, text: &str) -> Vec<(usize, usize, usize)> {
+    rules.authority_ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+}
+
+/// Reduce every occurrence of every alias, overlaps included, to those [`aliases_in`] gives.
+pub(crate) fn leftmost_longest(hits: &mut Vec<(usize, usize, usize)>) {
+    hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = h.0 >= end;
+        if keep {
+            end = h.1;
+        }
+        keep
+    });
 }
 
 /// The authority named by an e-mail sender ("FOI Team, Kent Police <foi@kent.police.uk>").

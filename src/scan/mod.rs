@@ -91,7 +91,14 @@ pub struct Scan<'t> {
 /// Raw matches of every rule that passed the prefilter, grouped by rule. A rule is active when
 /// one of its keywords occurs; its patterns then run only where a match could start (see
 /// [`fast`]), giving the same matches as running them over the whole text.
+#[cfg(test)]
 pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch)> {
+    matches_and_aliases(rules, text).0
+}
+
+/// [`rule_matches`], and the authority aliases in the text as [`crate::authority::detect`]
+/// takes them: leftmost-longest, without overlaps, as (start, end, alias index).
+pub(crate) fn matches_and_aliases(rules: &RuleSet, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<(usize, usize, usize)>) {
     // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
     // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
     // them. A text with either runs every rule over the whole text, so that a rule's hits never
@@ -103,9 +110,11 @@ pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch
             rule.find_all(text, &mut buf);
             out.extend(buf.into_iter().map(|m| (ri, m)));
         }
-        return out;
+        return (out, crate::authority::aliases_in(rules, text));
     }
-    rules.prefilter.rule_matches(&rules.rules, text)
+    let (matches, mut aliases) = rules.prefilter.rule_matches(&rules.rules, text);
+    crate::authority::leftmost_longest(&mut aliases);
+    (matches, aliases)
 }
 
 /// The plain definition [`rule_matches`] must agree with: keyword gate, then every pattern over
@@ -130,7 +139,7 @@ pub(crate) fn rule_matches_reference(rules: &RuleSet, text: &str) -> Vec<(usize,
 /// Scan `text` with `rules`. `nation_hint` is the Scottish default when the text gives no cue.
 pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -> Scan<'t> {
     let index = TextIndex::new(text);
-    let matches = rule_matches(rules, text);
+    let (matches, aliases) = matches_and_aliases(rules, text);
 
     // Segmentation from boundary and zone rules (a mark counts where a match starts a line).
     let mut marks = segment::LineMarks::new(index.lines());
@@ -216,7 +225,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
         }
     }
 
-    let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index));
+    let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index, &aliases));
     let scottish_authority = authority.is_some_and(|a| rules.authorities[a].nation == crate::rules::Nation::Scotland);
     let scotland: Vec<bool> = regime_scores
         .iter()

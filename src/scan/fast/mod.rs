@@ -70,6 +70,8 @@ struct Hit {
     starts: Vec<u32>,
     /// Whole-text patterns that need this literal to match at all.
     present: Vec<u32>,
+    /// Authority aliases that start with this literal, and their rest.
+    aliases: Vec<(u32, Box<[u8]>)>,
 }
 
 /// The keyword and literal automaton with the patterns it feeds; built once per rule set.
@@ -115,8 +117,8 @@ impl Literals {
 }
 
 impl Prefilter {
-    /// Plan every pattern and build the automaton over keywords and literals.
-    pub(crate) fn new(rules: &[Rule]) -> Result<Prefilter, String> {
+    /// Plan every pattern and build the automaton over keywords, literals and authority aliases.
+    pub(crate) fn new(rules: &[Rule], aliases: &[String]) -> Result<Prefilter, String> {
         let mut lits = Literals::default();
         let mut pats = Vec::new();
         let mut routes = Routes::default();
@@ -155,6 +157,14 @@ impl Prefilter {
             }
             rule_pats.push(first..pats.len());
         }
+        for (i, alias) in aliases.iter().enumerate() {
+            let a = alias.to_ascii_lowercase().into_bytes();
+            if a.is_empty() {
+                continue;
+            }
+            let (head, rest) = a.split_at(a.len().min(plan::MAX_LITERAL));
+            lits.slot(head).aliases.push((i as u32, rest.into()));
+        }
         let ac = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -172,12 +182,14 @@ impl Prefilter {
         })
     }
 
-    /// Matches of every active rule, in rule order, then pattern order, then text order.
-    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> Vec<(usize, RuleMatch)> {
+    /// Matches of every active rule, in rule order, then pattern order, then text order; and
+    /// every occurrence of every authority alias, overlaps included, as (start, end, alias).
+    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> (Vec<(usize, RuleMatch)>, Vec<(usize, usize, usize)>) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             s.prepare(self, rules.len());
-            self.run(rules, text, &mut s)
+            let matches = self.run(rules, text, &mut s);
+            (matches, std::mem::take(&mut s.alias_hits))
         })
     }
 
@@ -206,6 +218,11 @@ impl Prefilter {
                 }
                 for &r in &hit.starts {
                     s.route_hits[r as usize].push(start);
+                }
+                for (a, rest) in &hit.aliases {
+                    if bytes[end..].get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest)) {
+                        s.alias_hits.push((start, end + rest.len(), *a as usize));
+                    }
                 }
             }
         }
@@ -391,6 +408,7 @@ struct Scratch {
     caps: Vec<Option<Captures>>,
     dfa_caches: Vec<Option<hybrid::dfa::Cache>>,
     spans: Vec<(usize, usize)>,
+    alias_hits: Vec<(usize, usize, usize)>,
     /// Per route, where its literals were hit.
     route_hits: Vec<Vec<usize>>,
     rev: candidates::RevCaches,
@@ -418,6 +436,7 @@ impl Scratch {
 
     /// Clear the per-document state, keeping the allocations.
     fn reset(&mut self) {
+        self.alias_hits.clear();
         self.route_hits.iter_mut().for_each(Vec::clear);
         self.present.iter_mut().for_each(|p| *p = false);
         self.active.iter_mut().for_each(|a| *a = false);

@@ -67,6 +67,24 @@ fn fast_path_matches_reference_on_corpus_and_variants() {
     }
 }
 
+/// Aliases found in the keyword pass, reduced, are those the authority automaton finds.
+#[test]
+fn aliases_from_the_keyword_pass_match_the_authority_automaton() {
+    let rules = RuleSet::defaults().unwrap();
+    let names: Vec<String> = rules.authorities.iter().take(40).map(|a| a.name.clone()).collect();
+    let mut found = 0;
+    for (i, t) in texts().iter().enumerate() {
+        // Names run together and overlapping, in any case, besides the texts as they are.
+        let crowded = format!("{t}\n{}\n{}", names.join(""), names.join(" and ").to_uppercase());
+        for v in variants(t, i as u64).iter().chain([&crowded]) {
+            let merged = crate::scan::matches_and_aliases(&rules, v).1;
+            assert_eq!(merged, crate::authority::aliases_in(&rules, v), "text {i}");
+            found += merged.len();
+        }
+    }
+    assert!(found > 1000, "aliases found: {found}");
+}
+
 /// Every rule's own examples, alone and inside other text, in several case and spacing forms.
 #[test]
 fn fast_path_matches_reference_on_rule_examples() {
