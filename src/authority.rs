@@ -8,8 +8,11 @@ use crate::text::TextIndex;
 /// stands matters more than how often: heads and sign-offs of the authority's messages weigh
 /// most, then the requester's salutation, then mentions in running text; the first seen wins
 /// ties.
+/// One occurrence of an authority alias: start, end, alias index.
+pub type AliasHit = (usize, usize, usize);
+
 /// `aliases` are the alias occurrences of [`aliases_in`].
-pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, aliases: &[(usize, usize, usize)]) -> Option<usize> {
+pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, aliases: &[AliasHit]) -> Option<usize> {
     let mut score: Vec<(i32, usize)> = vec![(0, usize::MAX); rules.authorities.len()];
     let bytes = text.as_bytes();
     for &(start, end, alias) in aliases {
@@ -49,12 +52,12 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, alia
 
 /// Alias occurrences in `text`: leftmost first, the longest of those starting at one place
 /// (the first listed of equal ones), none overlapping, as (start, end, alias index).
-pub fn aliases_in(rules: &RuleSet, text: &str) -> Vec<(usize, usize, usize)> {
+pub fn aliases_in(rules: &RuleSet, text: &str) -> Vec<AliasHit> {
     rules.authority_ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
 }
 
 /// Reduce every occurrence of every alias, overlaps included, to those [`aliases_in`] gives.
-pub(crate) fn leftmost_longest(hits: &mut Vec<(usize, usize, usize)>) {
+pub(crate) fn leftmost_longest(hits: &mut Vec<AliasHit>) {
     hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut end = 0;
     hits.retain(|h| {

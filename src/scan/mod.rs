@@ -98,7 +98,7 @@ pub(crate) fn rule_matches(rules: &RuleSet, text: &str) -> Vec<(usize, RuleMatch
 
 /// [`rule_matches`], and the authority aliases in the text as [`crate::authority::detect`]
 /// takes them: leftmost-longest, without overlaps, as (start, end, alias index).
-pub(crate) fn matches_and_aliases(rules: &RuleSet, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<(usize, usize, usize)>) {
+pub(crate) fn matches_and_aliases(rules: &RuleSet, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<crate::authority::AliasHit>) {
     // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
     // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
     // them. A text with either runs every rule over the whole text, so that a rule's hits never

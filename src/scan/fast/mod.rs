@@ -184,7 +184,7 @@ impl Prefilter {
 
     /// Matches of every active rule, in rule order, then pattern order, then text order; and
     /// every occurrence of every authority alias, overlaps included, as (start, end, alias).
-    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> (Vec<(usize, RuleMatch)>, Vec<(usize, usize, usize)>) {
+    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> (Vec<(usize, RuleMatch)>, Vec<crate::authority::AliasHit>) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             s.prepare(self, rules.len());
@@ -408,7 +408,7 @@ struct Scratch {
     caps: Vec<Option<Captures>>,
     dfa_caches: Vec<Option<hybrid::dfa::Cache>>,
     spans: Vec<(usize, usize)>,
-    alias_hits: Vec<(usize, usize, usize)>,
+    alias_hits: Vec<crate::authority::AliasHit>,
     /// Per route, where its literals were hit.
     route_hits: Vec<Vec<usize>>,
     rev: candidates::RevCaches,
