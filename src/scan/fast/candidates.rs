@@ -106,6 +106,8 @@ pub(super) struct Routes {
     revs: Vec<Option<Rev>>,
     /// For `Back::Run`, which ASCII characters are in the class.
     ascii: Vec<[bool; 128]>,
+    /// For `Back::LineStart`, the class the character before a hit must be in, if known.
+    last: Vec<Option<(ClassUnicode, [bool; 128])>>,
 }
 
 impl Routes {
@@ -125,6 +127,10 @@ impl Routes {
             Back::Run(class) => ascii_table(class),
             _ => [false; 128],
         };
+        self.last.push(match back {
+            Back::LineStart(head) => last_class(head),
+            _ => None,
+        });
         self.backs.push(back.clone());
         self.revs.push(rev);
         self.ascii.push(ascii);
@@ -198,6 +204,20 @@ impl RouteScratch<'_> {
             Back::Upto(n) => {
                 for &at in hits {
                     out.extend((at.saturating_sub(*n)..=at).filter(|&q| text.is_char_boundary(q) && ok(q)));
+                }
+            }
+            Back::LineStart(_) => {
+                let last = &self.routes.last[r];
+                for &at in hits {
+                    if let Some((class, ascii)) = last {
+                        if !text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)) {
+                            continue;
+                        }
+                    }
+                    let q = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+                    if ok(q) {
+                        out.push(q);
+                    }
                 }
             }
             Back::Run(class) => {

@@ -23,6 +23,9 @@ pub(super) enum Back {
     Upto(usize),
     /// At a line start (the pattern starts with `^`) followed only by characters of the class.
     Run(ClassUnicode),
+    /// At the start of the hit's line: the pattern starts with `^` and this head cannot match a
+    /// line break, so a match holding the hit starts there if anywhere.
+    LineStart(Hir),
     /// Wherever this head matches up to the hit: found by running it backwards from the hit.
     Reverse(Hir),
 }
@@ -114,6 +117,7 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
             if best.as_ref().is_none_or(|b| c < b.0) {
                 let back = match kind {
                     Back::Reverse(_) => Back::Reverse(Hir::concat(head_parts().collect())),
+                    Back::LineStart(_) => Back::LineStart(Hir::concat(head_parts().collect())),
                     other => other,
                 };
                 best = Some((c, vec![Route { lits, back }]));
@@ -169,6 +173,8 @@ fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
     hits * match back {
         Back::Exact => 1.0,
         Back::Run(_) => 1.5,
+        // Hits on one line share their candidate, but each runs forward over the line.
+        Back::LineStart(_) => 3.0,
         Back::Upto(n) => (n + 1) as f64,
         // A backwards search costs several forward ones.
         Back::Reverse(_) => 6.0,
@@ -227,8 +233,8 @@ fn freq(b: u8) -> f64 {
     }
 }
 
-/// Where a match may start relative to where `head` ends (`Reverse` with an empty placeholder:
-/// the head is built only for the route finally chosen).
+/// Where a match may start relative to where `head` ends (`Reverse` and `LineStart` with an
+/// empty placeholder: the head is built only for the route finally chosen).
 fn head_kind<'a>(head: impl Iterator<Item = &'a Hir> + Clone, anchored: bool) -> Back {
     let len = head.clone().try_fold(0usize, |n, h| Some(n + h.properties().maximum_len()?));
     match len {
@@ -237,7 +243,7 @@ fn head_kind<'a>(head: impl Iterator<Item = &'a Hir> + Clone, anchored: bool) ->
         _ => {}
     }
     // `^` then a repeated class: walk back over the class to a line start.
-    let mut rest = head.skip(1).filter(|h| h.properties().maximum_len() != Some(0));
+    let mut rest = head.clone().skip(1).filter(|h| h.properties().maximum_len() != Some(0));
     if let (true, Some(r), None) = (anchored, rest.next(), rest.next()) {
         if let HirKind::Repetition(rep) = r.kind() {
             if let (0, HirKind::Class(Class::Unicode(c))) = (rep.min, rep.sub.kind()) {
@@ -245,7 +251,23 @@ fn head_kind<'a>(head: impl Iterator<Item = &'a Hir> + Clone, anchored: bool) ->
             }
         }
     }
+    if anchored && !head.clone().skip(1).any(can_match_newline) {
+        return Back::LineStart(Hir::empty());
+    }
     Back::Reverse(Hir::empty())
+}
+
+/// Whether `hir` can match text holding a line feed (conservative: true when unsure).
+fn can_match_newline(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(l) => l.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(c)) => c.ranges().iter().any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(c)) => c.ranges().iter().any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Repetition(r) => can_match_newline(&r.sub),
+        HirKind::Capture(c) => can_match_newline(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(can_match_newline),
+    }
 }
 
 /// Lowercased literals every match starts with, prefix-minimised; `None` when there is no such
