@@ -298,23 +298,13 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The rows of one input.
+    /// The rows of one input. A panic while classifying (a bug) becomes that input's error
+    /// row, so one bad document cannot take down a run of thousands.
     fn render(&self, item: &InputItem) -> Rendered {
         let bytes = item.len_hint();
-        match item.load(self.opts) {
-            Ok(doc) => {
-                let a = crate::analyse_document(self.rules, &doc);
-                let rows = match self.format {
-                    Format::Long => long_rows(&doc.id, &a.scan, self.rules).into_iter().map(|r| long_fields(&r)).collect(),
-                    Format::Wide => {
-                        let mut row = WideRow::from_analysis(&doc, &a);
-                        self.overrides.apply(&mut row);
-                        vec![row.fields()]
-                    }
-                    Format::Jsonl => vec![vec![crate::output::json_row(&doc, &a, self.rules, self.overrides).to_string()]],
-                };
-                Rendered { rows, error: false, bytes }
-            }
+        let rows = item.load(self.opts).and_then(|doc| crate::input::guard::guarded("classifier", || Ok(self.rows(&doc))));
+        match rows {
+            Ok(rows) => Rendered { rows, error: false, bytes },
             Err(e) => {
                 let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
                 let rows = match self.format {
@@ -325,6 +315,20 @@ impl<'a> Run<'a> {
                 };
                 Rendered { rows, error: true, bytes }
             }
+        }
+    }
+
+    /// The rows of one loaded document.
+    fn rows(&self, doc: &crate::document::Document) -> Vec<Vec<String>> {
+        let a = crate::analyse_document(self.rules, doc);
+        match self.format {
+            Format::Long => long_rows(&doc.id, &a.scan, self.rules).into_iter().map(|r| long_fields(&r)).collect(),
+            Format::Wide => {
+                let mut row = WideRow::from_analysis(doc, &a);
+                self.overrides.apply(&mut row);
+                vec![row.fields()]
+            }
+            Format::Jsonl => vec![vec![crate::output::json_row(doc, &a, self.rules, self.overrides).to_string()]],
         }
     }
 

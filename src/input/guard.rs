@@ -1,4 +1,4 @@
-//! Turning panics in third-party parsers into error rows, silently.
+//! Turning panics (in third-party parsers, or a bug of ours) into error rows, silently.
 
 use super::InputError;
 use std::cell::{Cell, RefCell};
@@ -46,7 +46,7 @@ pub(crate) fn guarded<T>(
         let msg = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_default();
-        Err(InputError::new(format!("{what} parser crashed: {msg}")))
+        Err(InputError::new(format!("{what} crashed: {msg}")))
     })
 }
 
@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn panic_becomes_error_with_message() {
-        let r: Result<(), _> = guarded("pdf", || panic!("bad xref at {}", 42));
+        let r: Result<(), _> = guarded("pdf parser", || panic!("bad xref at {}", 42));
         assert_eq!(r.unwrap_err().reason, "pdf parser crashed: bad xref at 42");
         // Nested guards and later successes are unaffected.
         let ok = guarded("outer", || guarded("inner", || Ok(1)));

@@ -19,7 +19,7 @@ mod docx;
 mod email;
 mod error;
 mod file;
-mod guard;
+pub(crate) mod guard;
 mod html;
 mod jsonl;
 mod manifest;
@@ -104,7 +104,7 @@ impl InputItem {
 
     /// Read and decode the input. Never panics: a crash in a parser becomes an error.
     pub fn load(&self, opts: &LoadOptions) -> Result<Document, InputError> {
-        let (text, mut meta) = guard::guarded("input", || self.load_source(opts))?;
+        let (text, mut meta) = guard::guarded("input parser", || self.load_source(opts))?;
         overlay(&mut meta, &self.given);
         if opts.authority_from_dir {
             if let Some(folder) = &self.folder {

@@ -6,7 +6,7 @@ use super::InputError;
 /// Extract the text layer. Scanned letters have none, which is an error: an
 /// empty document would be misread as a letter that says nothing.
 pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, InputError> {
-    let raw = guarded("pdf", || {
+    let raw = guarded("pdf parser", || {
         pdf_extract::extract_text_from_mem(bytes)
             .map_err(|e| InputError::new(format!("unreadable pdf: {e}")))
     })?;
