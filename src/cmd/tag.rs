@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files and folders to classify (folders are searched recursively for .txt, .eml, .mbox,
-    /// .html, .htm, .pdf and WhatDoTheyKnow .zip files).
+    /// .html, .htm, .pdf, .docx and WhatDoTheyKnow .zip files).
     #[arg(required_unless_present_any = ["manifest", "jsonl"])]
     pub paths: Vec<PathBuf>,
     /// A CSV manifest: `id` plus `path` (relative to the manifest) or `text`; optional

@@ -18,6 +18,8 @@ pub(crate) enum Format {
     Email,
     Html,
     Pdf,
+    /// A Word document (.docx).
+    Docx,
     Zip,
     /// Several messages; only meaningful per message, see `mbox`.
     Mbox,
@@ -34,6 +36,7 @@ pub(crate) fn format_of(path: &Path) -> Option<Format> {
         "mbox" => Format::Mbox,
         "html" | "htm" => Format::Html,
         "pdf" => Format::Pdf,
+        "docx" => Format::Docx,
         "zip" => Format::Zip,
         _ => return None,
     })
@@ -83,6 +86,7 @@ pub(crate) fn load_file(
             ))
         }
         Format::Pdf => Ok((pdf_to_text(&bytes)?, Meta::default())),
+        Format::Docx => Ok((extract(Kind::Docx, &bytes, max_bytes)?, Meta::default())),
         Format::Zip => zip_to_text(&bytes, max_bytes),
         Format::Mbox => unreachable!("handled above"),
         Format::Sniff => sniffed(path, &bytes, max_bytes),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Expand files and folders (recursive, sorted, deterministic) into items.
 ///
-/// In folders, files with extensions txt, eml, mbox, html, htm, pdf and zip are
+/// In folders, files with extensions txt, eml, mbox, html, htm, pdf, docx and zip are
 /// taken, hidden files and folders skipped; a file named explicitly is always
 /// taken. An mbox yields one item per message, id `<stem>/<n>` from 1. The id
 /// is the path relative to the argument without extension, with `/`
