@@ -69,7 +69,18 @@ impl Signal {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RegimeScore {
     pub scotland: i32,
+    /// The part of `scotland` from the body: the law the letter itself applies outweighs a
+    /// footer's (a templated footer may name another nation's Act or Commissioner).
+    pub scotland_body: i32,
     pub environmental: i32,
+}
+
+impl RegimeScore {
+    /// Scottish (`Some(true)`), not (`Some(false)`), or no cue either way: the body's cues
+    /// decide, then the others'.
+    fn scottish(&self) -> Option<bool> {
+        [self.scotland_body, self.scotland].into_iter().find(|&v| v != 0).map(|v| v > 0)
+    }
 }
 
 /// Everything found in one document.
@@ -215,10 +226,19 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
             continue;
         }
         let mi = msg_at(&segments, start);
+        let body = effective_zone(&segments, mi, zone_at(&segments, start)) == ZoneKind::Body;
         for s in [&mut regime_scores[mi], &mut doc_regime] {
+            let scotland = match cue {
+                RegimeCue::Scotland => weight,
+                RegimeCue::Uk => -weight,
+                _ => 0,
+            };
+            s.scotland += scotland;
+            if body {
+                s.scotland_body += scotland;
+            }
             match cue {
-                RegimeCue::Scotland => s.scotland += weight,
-                RegimeCue::Uk => s.scotland -= weight,
+                RegimeCue::Scotland | RegimeCue::Uk => {}
                 RegimeCue::Environmental => s.environmental += weight,
                 RegimeCue::Act => s.environmental -= weight,
             }
@@ -229,7 +249,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let scottish_authority = authority.is_some_and(|a| rules.authorities[a].nation == crate::rules::Nation::Scotland);
     let scotland: Vec<bool> = regime_scores
         .iter()
-        .map(|s| if s.scotland != 0 { s.scotland > 0 } else if doc_regime.scotland != 0 { doc_regime.scotland > 0 } else { scottish_authority })
+        .map(|s| s.scottish().or(doc_regime.scottish()).unwrap_or(scottish_authority))
         .collect();
 
     let mut citations = Vec::new();
