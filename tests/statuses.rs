@@ -1,0 +1,34 @@
+//! Statuses of named provisions in short replies (`tests/data/statuses.txt`): whether the
+//! letter relies on a ground or names it conditionally, negated, and so on.
+mod common;
+
+use foitag::scan::Status;
+
+#[test]
+fn provisions_get_the_status_their_sentence_gives() {
+    let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/statuses.txt")).expect("statuses.txt");
+    let body: String = data.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+    let mut checked = 0;
+    for case in body.split("\n---\n") {
+        let (text, expect): (Vec<&str>, Vec<&str>) = case.lines().partition(|l| !l.starts_with("=> "));
+        let letter = format!("Dear Ms Okafor,\n\n{}\n\nYours sincerely,\n\nInformation Rights Team\n", text.join("\n").trim());
+        let a = foitag::analyse(common::rules(), &letter, None);
+        for line in expect {
+            let mut parts = line[3..].split_whitespace();
+            let (id, want) = (parts.next().expect("id"), parts.next().expect("status"));
+            let got: Vec<&str> = a
+                .scan
+                .citations
+                .iter()
+                .flat_map(|c| c.items.iter())
+                .filter(|it| it.canon.id == id)
+                .map(|it| Status::name(it.status))
+                .collect();
+            assert!(!got.is_empty(), "{id} not found in:\n{letter}");
+            // The first naming decides in these cases; later ones are covered by the verdict.
+            assert_eq!(got[0], want, "{id} in:\n{letter}\nall: {got:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "cases checked: {checked}");
+}
