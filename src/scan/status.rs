@@ -160,7 +160,16 @@ impl Context<'_> {
                 let l = self.index.line_of(c.start);
                 self.index.line_range(self.text, l)
             }
-            Scope::Paragraph => self.index.paragraph(self.text, c.start),
+            Scope::Paragraph => {
+                let (a, b) = self.index.paragraph(self.text, c.start);
+                // A heading alone in its paragraph ("The original decision") heads the next one.
+                let next = b + self.text[b..].len() - self.text[b..].trim_start().len();
+                if self.text[a..b].trim() == self.text[c.start..c.end].trim() && next < self.text.len() && next <= c.end + MAX_REACH {
+                    (a, self.index.paragraph(self.text, next).1)
+                } else {
+                    (a, b)
+                }
+            }
         };
         // A sentence that introduces a list ("The exemptions we are considering are:") reaches
         // over the list items that follow it.

@@ -1,5 +1,6 @@
 //! Classifying each authority message (acknowledgement, refusal, review result...) from its
 //! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
+use crate::rules::ModStatus;
 use crate::scan::{Regime, Role, Scan, Status};
 use std::collections::HashMap;
 
@@ -78,8 +79,13 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     // messages x findings, quadratic on a thread of thousands of e-mails).
     let signals = of_message(&scan.signals, mi, |s| s.message);
     let citations = of_message(&scan.citations, mi, |c| c.message);
+    // NCND as the earlier decision gave it ("On 3 May the force neither confirmed nor denied").
+    let mut ncnd_earlier = 0;
     for s in signals.iter().filter(|s| s.active()) {
         *f.signals.entry(s.name.clone()).or_default() += s.weight;
+        if s.name == "ncnd" && s.modifier.is_some_and(|(m, _)| m == ModStatus::Historical) {
+            ncnd_earlier += s.weight;
+        }
     }
     let mut ncnd_provision = false;
     for c in citations {
@@ -155,8 +161,14 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     } else {
         None
     };
+    // A review that changes the decision keeps NCND only if it says so itself: the earlier
+    // decision's NCND is what it reviewed, not what it decides.
+    let ncnd_said = match f.kind {
+        Some(MsgKind::ReviewPartial) => ncnd_cue && f.s("ncnd") > ncnd_earlier,
+        _ => ncnd_cue,
+    };
     f.ncnd = matches!(f.kind, Some(MsgKind::Refused | MsgKind::Partial | MsgKind::ReviewUpheld | MsgKind::ReviewPartial))
-        && (ncnd_provision || ncnd_cue);
+        && (ncnd_provision || ncnd_said);
     f
 }
 
