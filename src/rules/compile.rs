@@ -323,7 +323,7 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
             }
         },
         Kind::Signal => match &rr.signal {
-            Some(s) => Some(Produces::Signal { name: s.clone(), weight: rr.weight }),
+            Some(s) => Some(Produces::Signal { name: s.clone(), weight: rr.weight, ignores_negation: rr.ignores_negation }),
             None => {
                 need(cx, "signal", "the signal name");
                 None

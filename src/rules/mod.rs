@@ -165,7 +165,7 @@ pub enum Produces {
     Citation(Scheme),
     /// Title-only citation: section under FOIA-family numbering and under FOISA numbering.
     Title { act: Option<String>, scotland: Option<String> },
-    Signal { name: String, weight: i32 },
+    Signal { name: String, weight: i32, ignores_negation: bool },
     Modifier { status: ModStatus, direction: Direction, scope: Scope },
     Terminator,
     Zone(ZoneKind),

@@ -101,6 +101,10 @@ pub struct RawRule {
     /// Weight of a signal or regime cue.
     #[serde(default = "one")]
     pub weight: i32,
+    /// Signal: still counts under a negation ("neither confirm nor deny" is itself negative,
+    /// and a "does not apply" after it speaks of the duty to confirm, not of the NCND).
+    #[serde(default)]
+    pub ignores_negation: bool,
     /// Modifier status: hypothetical, negated, explanatory, historical, reported, provisional.
     pub status: Option<String>,
     #[serde(default)]

@@ -48,6 +48,8 @@ pub struct Signal {
     pub zone: ZoneKind,
     /// A modifier in scope (hypothetical, negated...), if any.
     pub modifier: Option<(ModStatus, usize)>,
+    /// Counts under a negation too (the rule's `ignores-negation`).
+    pub ignores_negation: bool,
 }
 
 impl Signal {
@@ -55,12 +57,10 @@ impl Signal {
     pub fn active(&self) -> bool {
         // A signal still counts inside an applying frame or a provisional one ("we have not yet
         // reached a decision" is itself the extension).
-        // "Neither confirm nor deny" is itself negative: a "does not apply" after it speaks of
-        // the duty to confirm, not of the NCND.
-        let negation_ok = self.name == "ncnd";
         self.zone == ZoneKind::Body
             && self.modifier.is_none_or(|(m, _)| {
-                matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical) || (negation_ok && m == ModStatus::Negated)
+                matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical)
+                    || (self.ignores_negation && m == ModStatus::Negated)
             })
     }
 }
@@ -186,7 +186,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let mut regime_cues = Vec::new();
     for (ri, m) in &matches {
         match &rules.rules[*ri].produces {
-            Produces::Signal { name, weight } => signals.push(Signal {
+            Produces::Signal { name, weight, ignores_negation } => signals.push(Signal {
                 name: name.clone(),
                 weight: *weight,
                 start: m.start,
@@ -195,6 +195,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
                 message: msg_at(&segments, m.start),
                 zone: zone_at(&segments, m.start),
                 modifier: None,
+                ignores_negation: *ignores_negation,
             }),
             Produces::Modifier { status, direction, scope } => modifiers.push(status::Cue {
                 start: m.start,
