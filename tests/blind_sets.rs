@@ -31,3 +31,8 @@ fn real_style_blind_set_stays_accurate() {
 fn tricky_blind_set_stays_accurate() {
     check("b", 0.92, 0.93);
 }
+
+#[test]
+fn second_session_blind_set_stays_accurate() {
+    check("c", 0.88, 0.92);
+}
