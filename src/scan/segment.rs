@@ -81,6 +81,12 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
         let b = marks.boundary[l];
         let cur_quoted = starts.last().is_some_and(|s| s.1);
         match b {
+            // A rule between numbered questions ("Q2. ...", "3. ...") divides one letter, as
+            // in disclosure logs; elsewhere it separates messages, as in WhatDoTheyKnow archives.
+            Some(BoundaryKind::Separator) if question_follows(text, ix, &blank, l + 1) => {
+                l += 1;
+                continue;
+            }
             Some(BoundaryKind::Separator) => {
                 starts.push((l + 1, false));
                 closed = false;
@@ -250,6 +256,20 @@ fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], st
         l += 1;
     }
     l
+}
+
+/// Whether the first non-blank line from `from` (within three) starts a numbered question or
+/// answer: "Q2.", "A3)", "Question 4", "Part (b)", "5.".
+fn question_follows(text: &str, ix: &TextIndex, blank: &[bool], from: usize) -> bool {
+    let Some(l) = (from..(from + 3).min(blank.len())).find(|&l| !blank[l]) else { return false };
+    let (s, e) = ix.line_range(text, l);
+    let t = text[s..e].trim_start();
+    let rest = ["Question", "Part", "Q", "A"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t).trim_start();
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let letter = rest.len() > 1 && rest.as_bytes()[0].is_ascii_lowercase() && rest.as_bytes()[1] == b')';
+    (digits > 0 && digits <= 3 && rest.as_bytes().get(digits).is_some_and(|b| matches!(b, b'.' | b')' | b':' | b' ')))
+        || (letter && t.starts_with("Part"))
 }
 
 fn ends_sentence(t: &str) -> bool {
