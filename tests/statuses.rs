@@ -44,4 +44,7 @@ fn a_rule_between_numbered_answers_keeps_one_letter() {
     let thread = format!("Dear FOI team,\n\nPlease send the figures.\n\nYours,\nJ Smith\n\n{rule}\n\nDear Mr Smith,\n\nThe figures are attached.\n\nYours sincerely,\nFOI Team\n");
     let b = foitag::analyse(common::rules(), &thread, None);
     assert_eq!(b.scan.segments.messages.len(), 2);
+    let scanned = format!("Dear Dr Rae,\n\nThe figures are below.\n\n{rule}\nNHS Board   FOI 2024/11   Page 1 of 2\n{rule}\n\nThe rest is exempt under section 38(1)(b).\n\nYours sincerely,\nFOI Officer\n");
+    let c = foitag::analyse(common::rules(), &scanned, None);
+    assert_eq!(c.scan.segments.messages.len(), 1, "a page break of a scanned letter");
 }

@@ -250,6 +250,10 @@ fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], st
         if saw_content && prev_ended && !item && (blank_run > 0 || !t.starts_with(['"', '“', '\''])) {
             return l;
         }
+        // A table of figures is the answer, not the request.
+        if saw_content && figures_row(t) {
+            return l;
+        }
         blank_run = 0;
         saw_content = true;
         prev_ended = ends_sentence(t);
@@ -258,18 +262,33 @@ fn request_end(text: &str, ix: &TextIndex, marks: &LineMarks, blank: &[bool], st
     l
 }
 
-/// Whether the first non-blank line from `from` (within three) starts a numbered question or
-/// answer: "Q2.", "A3)", "Question 4", "Part (b)", "5.".
+/// Whether the first non-blank line from `from` (within three) continues a letter: a numbered
+/// question or answer ("Q2.", "A3)", "Question 4", "Part (b)", "(c)", "5.") or page furniture
+/// of a scanned letter ("Page 1 of 2", "[scanned document - page 2]").
 fn question_follows(text: &str, ix: &TextIndex, blank: &[bool], from: usize) -> bool {
     let Some(l) = (from..(from + 3).min(blank.len())).find(|&l| !blank[l]) else { return false };
     let (s, e) = ix.line_range(text, l);
     let t = text[s..e].trim_start();
+    if page_furniture(t) {
+        return true;
+    }
     let rest = ["Question", "Part", "Q", "A"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t).trim_start();
     let rest = rest.strip_prefix('(').unwrap_or(rest);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let letter = rest.len() > 1 && rest.as_bytes()[0].is_ascii_lowercase() && rest.as_bytes()[1] == b')';
     (digits > 0 && digits <= 3 && rest.as_bytes().get(digits).is_some_and(|b| matches!(b, b'.' | b')' | b':' | b' ')))
-        || (letter && t.starts_with("Part"))
+        || (letter && (t.starts_with("Part") || t.starts_with('(')))
+}
+
+/// A page header or footer line: "Page 2 of 3", "[scanned document - page 2]".
+fn page_furniture(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    lower.match_indices("page").any(|(i, _)| lower[i + 4..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A row of a table of figures: a digit after a gap of three or more spaces.
+fn figures_row(t: &str) -> bool {
+    t.match_indices("   ").any(|(i, _)| t[i..].trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '£'))
 }
 
 fn ends_sentence(t: &str) -> bool {
