@@ -83,7 +83,7 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
         match b {
             // A rule between numbered questions ("Q2. ...", "3. ...") divides one letter, as
             // in disclosure logs; elsewhere it separates messages, as in WhatDoTheyKnow archives.
-            Some(BoundaryKind::Separator) if question_follows(text, ix, &blank, l + 1) => {
+            Some(BoundaryKind::Separator) if question_follows(text, ix, &blank, l + 1) || furniture_before(text, ix, &blank, l) => {
                 l += 1;
                 continue;
             }
@@ -278,6 +278,14 @@ fn question_follows(text: &str, ix: &TextIndex, blank: &[bool], from: usize) -> 
     let letter = rest.len() > 1 && rest.as_bytes()[0].is_ascii_lowercase() && rest.as_bytes()[1] == b')';
     (digits > 0 && digits <= 3 && rest.as_bytes().get(digits).is_some_and(|b| matches!(b, b'.' | b')' | b':' | b' ')))
         || (letter && (t.starts_with("Part") || t.starts_with('(')))
+}
+
+/// Whether the non-blank line before `line` is page furniture (the rule under a page header).
+fn furniture_before(text: &str, ix: &TextIndex, blank: &[bool], line: usize) -> bool {
+    (line.saturating_sub(2)..line).rev().find(|&l| !blank[l]).is_some_and(|l| {
+        let (s, e) = ix.line_range(text, l);
+        page_furniture(&text[s..e])
+    })
 }
 
 /// A page header or footer line: "Page 2 of 3", "[scanned document - page 2]".
