@@ -66,6 +66,9 @@ pub struct Cue {
 /// Farthest (in bytes) a modifier cue may sit from the span it modifies.
 const MAX_REACH: usize = 1000;
 
+/// How near (in bytes) an applying frame must be to outweigh a historical reference.
+const APPLIED_NEAR: usize = 60;
+
 /// What status decisions look at.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -131,12 +134,14 @@ impl Context<'_> {
                 return Some((stronger, 0));
             }
         }
-        // An applying frame in scope outweighs a mere reference to the earlier decision.
+        // An applying frame beside the span outweighs a mere reference to the earlier decision
+        // ("as in the original response, section 31 is engaged"); one farther off applies to
+        // something else ("it stated that X was exempt under s36 ... and Y also exempt under s40").
         if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
             if let Some(applied) = self.modifiers[from..]
                 .iter()
                 .take_while(|c| c.start <= hi)
-                .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end))
+                .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end) && c.start < end + APPLIED_NEAR && start < c.end + APPLIED_NEAR)
             {
                 return Some((applied, 0));
             }
