@@ -224,6 +224,14 @@ fn time_grows_linearly_with_list_introducing_sentences() {
     assert_linear("colon lists", "section 31 may apply:\n", 1500);
 }
 
+#[test]
+#[ignore = "a timing check, not a test: run on demand with cargo test --release --test robust -- --ignored"]
+fn time_grows_linearly_with_spaced_figures_on_one_line() {
+    // Every double space is a hit of the table-row patterns, whose matches start at the line
+    // start: each hit used to look back to it over the whole line.
+    assert_linear("spaced figures", "word  12  ", 20000);
+}
+
 /// The corpus run together, megabytes of it, as in a mailbox export.
 #[test]
 #[ignore = "slow in a debug build; run: cargo test --release --test robust -- --ignored"]

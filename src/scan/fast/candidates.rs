@@ -208,15 +208,24 @@ impl RouteScratch<'_> {
             }
             Back::LineStart(_) => {
                 let last = &self.routes.last[r];
+                // Hits come in text order: each looks back only as far as the previous one, so
+                // a long line with many hits is scanned once, not once per hit.
+                let (mut seen, mut line) = (0, 0);
                 for &at in hits {
                     if let Some((class, ascii)) = last {
                         if !text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)) {
                             continue;
                         }
                     }
-                    let q = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
-                    if ok(q) {
-                        out.push(q);
+                    if at >= seen {
+                        line = memchr::memrchr(b'\n', &b[seen..at]).map_or(line, |i| seen + i + 1);
+                        seen = at;
+                    } else {
+                        line = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+                        seen = at;
+                    }
+                    if ok(line) {
+                        out.push(line);
                     }
                 }
             }
