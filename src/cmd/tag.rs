@@ -105,7 +105,16 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     };
     let extra = extra_columns(&listed);
     let inputs: Box<dyn Iterator<Item = InputItem> + Send> = Box::new(walk.into_iter().flatten().chain(listed));
-    let run = Run::new(&rules, inputs, extra, &opts, Format::of(args), &overrides, &STOP, progress.as_ref());
+    let run = Run {
+        rules: &rules,
+        inputs: Inputs::new(inputs),
+        extra,
+        opts: &opts,
+        format: Format::of(args),
+        overrides: &overrides,
+        stop: &STOP,
+        progress: progress.as_ref(),
+    };
     let summary = run.write(&pool, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
@@ -168,7 +177,16 @@ pub fn write_rows<W: Write>(
     out: W,
 ) -> anyhow::Result<Summary> {
     let stop = AtomicBool::new(false);
-    let run = Run::new(rules, Box::new(items.iter().cloned()), extra_columns(items), opts, format, overrides, &stop, None);
+    let run = Run {
+        rules,
+        inputs: Inputs::new(Box::new(items.iter().cloned())),
+        extra: extra_columns(items),
+        opts,
+        format,
+        overrides,
+        stop: &stop,
+        progress: None,
+    };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(rayon::current_num_threads()).build()?;
     run.write(&pool, out)
 }
@@ -196,6 +214,12 @@ struct Inputs<'a> {
     taken: usize,
 }
 
+impl<'a> Inputs<'a> {
+    fn new(iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>) -> Mutex<Inputs<'a>> {
+        Mutex::new(Inputs { iter, taken: 0 })
+    }
+}
+
 /// The passthrough columns of the wide header: those of the first input that has any.
 fn extra_columns(items: &[InputItem]) -> Vec<String> {
     items
@@ -217,21 +241,7 @@ struct Run<'a> {
     progress: Option<&'a Progress>,
 }
 
-impl<'a> Run<'a> {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        rules: &'a RuleSet,
-        iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>,
-        extra: Vec<String>,
-        opts: &'a LoadOptions,
-        format: Format,
-        overrides: &'a Overrides,
-        stop: &'a AtomicBool,
-        progress: Option<&'a Progress>,
-    ) -> Run<'a> {
-        Run { rules, inputs: Mutex::new(Inputs { iter, taken: 0 }), extra, opts, format, overrides, stop, progress }
-    }
-
+impl Run<'_> {
     /// Classify on `pool`'s threads while this thread writes the rows in order.
     fn write<W: Write>(&self, pool: &rayon::ThreadPool, out: W) -> anyhow::Result<Summary> {
         let workers = pool.current_num_threads().max(1);

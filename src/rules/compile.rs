@@ -208,30 +208,32 @@ fn compile_rule_patterns(cx: &mut Ctx, span: &std::ops::Range<usize>, id: &str, 
     if cx.trusted {
         return list.iter().map(|p| Pattern::new(p.clone(), None)).collect();
     }
-    let built = compile_patterns(cx, span, id, "patterns", list);
-    list.iter().zip(built).map(|(p, re)| Pattern::new(p.clone(), Some(re))).collect()
+    list.iter().filter_map(|p| compile_one(cx, span, id, "patterns", p).map(|re| Pattern::new(p.clone(), Some(re)))).collect()
 }
 
-/// Compile the regexes of one key (`patterns` or `unless`), reporting each failure where it
-/// stands; oversized programs are rejected, not built.
+/// Compile the regexes of one key (`patterns` or `unless`); failures are reported, not kept.
 fn compile_patterns(cx: &mut Ctx, span: &std::ops::Range<usize>, id: &str, key: &str, list: &[String]) -> Vec<Regex> {
+    list.iter().filter_map(|p| compile_one(cx, span, id, key, p)).collect()
+}
+
+/// Compile one regex of `key`, reporting a failure where it stands; oversized programs are
+/// rejected, not built.
+fn compile_one(cx: &mut Ctx, span: &std::ops::Range<usize>, id: &str, key: &str, p: &str) -> Option<Regex> {
     let what = if key == "unless" { "`unless` " } else { "" };
-    let mut out = Vec::new();
-    for p in list {
-        match build_regex(p) {
-            Ok(re) => out.push(re),
-            Err(regex::Error::CompiledTooBig(n)) => {
-                let off = locate(cx.src, span, key, Some(p));
-                cx.err("E004", off, format!("{what}pattern too large: compiled size would exceed {n} bytes"));
-            }
-            Err(e) => {
-                let off = locate(cx.src, span, key, Some(p));
-                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
-                cx.err("E003", off, format!("invalid {what}regex in rule `{id}`: {first}"));
-            }
+    match build_regex(p) {
+        Ok(re) => Some(re),
+        Err(regex::Error::CompiledTooBig(n)) => {
+            let off = locate(cx.src, span, key, Some(p));
+            cx.err("E004", off, format!("{what}pattern too large: compiled size would exceed {n} bytes"));
+            None
+        }
+        Err(e) => {
+            let off = locate(cx.src, span, key, Some(p));
+            let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+            cx.err("E003", off, format!("invalid {what}regex in rule `{id}`: {first}"));
+            None
         }
     }
-    out
 }
 
 fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Option<Rule> {

@@ -266,7 +266,8 @@ impl Prefilter {
         }
         if let (false, true, Some(dfa)) = (full, tier == Tier::Ascii || !pat.unicode, &pat.dfa) {
             let cache = s.dfa_caches[pi].get_or_insert_with(|| dfa.create_cache());
-            if let Some(spans) = dfa_matches(dfa, cache, text, &s.cands, &mut s.spans) {
+            let search = |at| dfa.try_search_fwd(cache, &anchored_at(text, at)).ok().map(|h| h.map(|h| h.offset()));
+            if let Some(spans) = anchored_spans(&s.cands, &mut s.spans, search) {
                 for &(start, end) in spans {
                     if !rule.unless.iter().any(|u| u.is_match(&text[start..end])) {
                         emit(RuleMatch { start, end, list: None });
@@ -275,15 +276,10 @@ impl Prefilter {
                 return;
             }
         }
-        let (re, cache) = match tier {
-            _ if tier == Tier::Ascii || !pat.unicode => match &pat.re {
-                Some(re) => (re, s.caches[pi].get_or_insert_with(|| re.create_cache())),
-                None => {
-                    let re = self.orig(pat);
-                    (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
-                }
-            },
-            _ => {
+        // The twin where it serves the text, else the rule's own regex (exact on every text).
+        let (re, cache) = match pat.re.as_ref().filter(|_| tier == Tier::Ascii || !pat.unicode) {
+            Some(re) => (re, s.caches[pi].get_or_insert_with(|| re.create_cache())),
+            None => {
                 let re = self.orig(pat);
                 (re, s.orig_caches[pi].get_or_insert_with(|| re.create_cache()))
             }
@@ -308,21 +304,13 @@ impl Prefilter {
             }
             return;
         }
-        let mut from = 0;
-        for &at in &s.cands {
-            if at < from {
-                continue;
-            }
-            let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
-            if let Some(m) = re.search_with(cache, &input) {
-                from = m.end().max(at + 1);
-                found(m, cache);
-            }
+        let search = |at| Some(re.search_with(cache, &anchored_at(text, at)).map(|m| m.end()));
+        let spans = anchored_spans(&s.cands, &mut s.spans, search).expect("meta searches do not fail");
+        for &(start, end) in spans {
+            found(regex_automata::Match::must(0, start..end), cache);
         }
     }
-}
 
-impl Prefilter {
     /// The rule's own regex for pattern `pat`, built when first needed (few texts need it).
     fn orig<'p>(&self, pat: &'p Pat) -> &'p meta::Regex {
         pat.orig.get_or_init(|| {
@@ -335,15 +323,19 @@ impl Prefilter {
     }
 }
 
+/// A search of `text` anchored at `at`.
+fn anchored_at(text: &str, at: usize) -> Input<'_> {
+    Input::new(text).span(at..text.len()).anchored(Anchored::Yes)
+}
+
 /// Non-empty matches anchored at the sorted candidates `cands`, each search starting after the
-/// previous match, as the `meta` loop of [`Prefilter::pattern_matches`] finds them; `None` if
-/// the DFA failed (it should not: see [`forward_dfa`]), leaving the search to `meta`.
-fn dfa_matches<'s>(
-    dfa: &hybrid::dfa::DFA,
-    cache: &mut hybrid::dfa::Cache,
-    text: &str,
+/// previous match, as an unanchored leftmost-first search over the whole text finds them.
+/// `search(at)` gives the end of the match anchored at `at`, if any; `None` if the engine
+/// failed (the DFA should not, see [`forward_dfa`]), leaving the search to `meta`.
+fn anchored_spans<'s>(
     cands: &[usize],
     spans: &'s mut Vec<(usize, usize)>,
+    mut search: impl FnMut(usize) -> Option<Option<usize>>,
 ) -> Option<&'s [(usize, usize)]> {
     spans.clear();
     let mut from = 0;
@@ -351,8 +343,7 @@ fn dfa_matches<'s>(
         if at < from {
             continue;
         }
-        let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
-        if let Some(end) = dfa.try_search_fwd(cache, &input).ok()?.map(|h| h.offset()) {
+        if let Some(end) = search(at)? {
             from = end.max(at + 1);
             if end > at {
                 spans.push((at, end));
