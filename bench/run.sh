@@ -20,8 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --release --quiet
-FOITAG=target/release/foitag
+cargo build --profile dist --quiet
+FOITAG=target/dist/foitag
 
 sources=(corpus)
 [ -d ../shared/corpus/dev ] && sources+=(../shared/corpus/dev)

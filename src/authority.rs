@@ -42,12 +42,7 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, alia
         score[a].0 += w;
         score[a].1 = score[a].1.min(start);
     }
-    score
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.0 > 0)
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-        .map(|(i, _)| i)
+    score.iter().enumerate().filter(|(_, s)| s.0 > 0).max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(i, _)| i)
 }
 
 /// Alias occurrences in `text`: leftmost first, the longest of those starting at one place

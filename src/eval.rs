@@ -148,8 +148,14 @@ mod tests {
 
     #[test]
     fn micro_f1_and_traps_follow_the_scorer() {
-        let gold: BTreeMap<_, _> = [("a".to_string(), row("refused", "yes", "foia:s24;foia:s31", "foia:s14")), ("b".to_string(), row("provided", "no", "", "foia:s40"))].into();
-        let pred: BTreeMap<_, _> = [("a".to_string(), row("refused", "yes", "foia:s24;foia:s14", "")), ("b".to_string(), row("partial", "no", "foia:s40", ""))].into();
+        let gold: BTreeMap<_, _> = [
+            ("a".to_string(), row("refused", "yes", "foia:s24;foia:s31", "foia:s14")),
+            ("b".to_string(), row("provided", "no", "", "foia:s40")),
+        ]
+        .into();
+        let pred: BTreeMap<_, _> =
+            [("a".to_string(), row("refused", "yes", "foia:s24;foia:s14", "")), ("b".to_string(), row("partial", "no", "foia:s40", ""))]
+                .into();
         let s = score(&gold, &pred);
         assert_eq!(s.outcome_accuracy, 0.5);
         assert!((s.cited_precision - 1.0 / 3.0).abs() < 1e-9);

@@ -7,8 +7,23 @@ use serde::Serialize;
 
 /// Fixed columns of the wide CSV, in order; manifest pass-through columns follow.
 pub const WIDE_HEADER: &[&str] = &[
-    "id", "authority", "regime", "outcome", "ncnd", "cited", "mentioned", "messages", "stages", "wdtk_state", "review",
-    "why", "date", "subject", "url", "error", "overridden",
+    "id",
+    "authority",
+    "regime",
+    "outcome",
+    "ncnd",
+    "cited",
+    "mentioned",
+    "messages",
+    "stages",
+    "wdtk_state",
+    "review",
+    "why",
+    "date",
+    "subject",
+    "url",
+    "error",
+    "overridden",
 ];
 
 /// One wide row.
@@ -110,7 +125,8 @@ pub fn wide_header(extra: &[String]) -> Vec<String> {
 }
 
 /// Columns of the long format; `start`/`end` are byte offsets into the decoded text.
-pub const LONG_HEADER: &[&str] = &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
+pub const LONG_HEADER: &[&str] =
+    &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
 
 /// One JSON object for `--format jsonl`: the wide fields plus every finding with its evidence.
 pub fn json_row(doc: &Document, a: &Analysis, rules: &crate::rules::RuleSet, overrides: &crate::overrides::Overrides) -> serde_json::Value {

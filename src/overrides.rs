@@ -84,9 +84,13 @@ mod tests {
     #[test]
     fn overrides_replace_values_and_mark_the_row() {
         let o = Overrides::read("id,outcome,cited\na,partial,foia:s40;FOIA:S31\nb,,\n".as_bytes()).unwrap();
-        let mut row = WideRow { id: "a".into(), outcome: "refused".into(), cited: "foia:s40".into(), ncnd: "no".into(), ..Default::default() };
+        let mut row =
+            WideRow { id: "a".into(), outcome: "refused".into(), cited: "foia:s40".into(), ncnd: "no".into(), ..Default::default() };
         o.apply(&mut row);
-        assert_eq!((row.outcome.as_str(), row.cited.as_str(), row.ncnd.as_str(), row.overridden.as_str()), ("partial", "foia:s31;foia:s40", "no", "yes"));
+        assert_eq!(
+            (row.outcome.as_str(), row.cited.as_str(), row.ncnd.as_str(), row.overridden.as_str()),
+            ("partial", "foia:s31;foia:s40", "no", "yes")
+        );
         let mut other = WideRow { id: "c".into(), ..Default::default() };
         o.apply(&mut other);
         assert_eq!(other.overridden, "", "rows without overrides are left alone");

@@ -15,9 +15,8 @@ pub struct TextIndex {
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "s", "ss", "sec", "secs", "reg", "regs", "r", "no", "nos", "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms",
-    "dr", "st", "para", "paras", "art", "ref", "etc", "vs", "v", "cf", "approx", "tel", "p", "pp", "sch", "a",
-    "b", "c", "d", "e", "f", "g", "h", "i", "ii", "iii",
+    "s", "ss", "sec", "secs", "reg", "regs", "r", "no", "nos", "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "st", "para", "paras",
+    "art", "ref", "etc", "vs", "v", "cf", "approx", "tel", "p", "pp", "sch", "a", "b", "c", "d", "e", "f", "g", "h", "i", "ii", "iii",
 ];
 
 impl TextIndex {
@@ -127,7 +126,9 @@ impl TextIndex {
 
 fn starts_numbered(line: &str) -> bool {
     let digits = line.bytes().take_while(|b| b.is_ascii_digit()).count();
-    digits > 0 && digits < 3 && matches!(line.as_bytes().get(digits), Some(b'.') | Some(b')'))
+    digits > 0
+        && digits < 3
+        && matches!(line.as_bytes().get(digits), Some(b'.') | Some(b')'))
         && line.as_bytes().get(digits + 1).is_some_and(|b| b.is_ascii_whitespace())
 }
 
@@ -135,7 +136,9 @@ fn starts_numbered(line: &str) -> bool {
 fn starts_lettered(line: &str) -> bool {
     let Some(rest) = line.strip_prefix('(') else { return false };
     let label = rest.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-    (1..=4).contains(&label) && rest.as_bytes().get(label) == Some(&b')') && rest.as_bytes().get(label + 1).is_none_or(|b| b.is_ascii_whitespace())
+    (1..=4).contains(&label)
+        && rest.as_bytes().get(label) == Some(&b')')
+        && rest.as_bytes().get(label + 1).is_none_or(|b| b.is_ascii_whitespace())
 }
 
 /// Whether `s` has fewer than `n` characters, counting only when the byte length leaves doubt.
@@ -239,17 +242,14 @@ mod tests {
 
     fn old_ends_with_joiner(line: &str) -> bool {
         let last = line.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        matches!(last.to_ascii_lowercase().as_str(), "and" | "or" | "of" | "the" | "to" | "under" | "by" | "in" | "a" | "at" | "for" | "with")
+        matches!(
+            last.to_ascii_lowercase().as_str(),
+            "and" | "or" | "of" | "the" | "to" | "under" | "by" | "in" | "a" | "at" | "for" | "with"
+        )
     }
     fn old_is_abbreviation(before: &str) -> bool {
-        let word: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '.')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let word: String =
+            before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
         let w = word.to_ascii_lowercase();
         ABBREVIATIONS.contains(&w.as_str())
     }

@@ -54,7 +54,10 @@ fn tag_writes_one_row_per_corpus_file_sorted_by_id() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
     let ids: Vec<String> = rdr.records().map(|r| r.unwrap()[0].to_string()).collect();
-    let n = std::fs::read_dir(root().join("corpus")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt")).count();
+    let n = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
     assert_eq!(ids.len(), n);
     let mut sorted = ids.clone();
     sorted.sort();
@@ -65,7 +68,8 @@ fn tag_writes_one_row_per_corpus_file_sorted_by_id() {
 #[test]
 fn tag_long_splits_subsection_chains_into_rows() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Dear Mr Lee,\nThe figures are withheld under s.38(1)(a)&(b) of the Act.\nYours sincerely\n").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Dear Mr Lee,\nThe figures are withheld under s.38(1)(a)&(b) of the Act.\nYours sincerely\n")
+        .unwrap();
     let out = bin().args(["tag", "--long"]).arg(dir.path()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("id,message,zone,kind,canonical,detail,status,rule,start,end,line,col,text"));
@@ -93,14 +97,24 @@ fn rules_test_passes_and_a_broken_rule_file_exits_2_with_locations() {
 
 #[test]
 fn eval_prints_scorer_figures_and_guards_a_minimum() {
-    let out = bin().args(["eval", "--gold"]).arg(root().join("corpus/labels.csv")).arg(root().join("corpus")).args(["--min-f1", "0.99"]).output().unwrap();
+    let out = bin()
+        .args(["eval", "--gold"])
+        .arg(root().join("corpus/labels.csv"))
+        .arg(root().join("corpus"))
+        .args(["--min-f1", "0.99"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{text}");
     assert!(text.contains("cited_f1                       1.000"), "{text}");
     assert!(text.contains("confusion (rows: gold, columns: predicted)"));
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("gold.csv");
-    std::fs::write(&gold, "id,authority,regime,outcome,ncnd,cited,mentioned\np08-humberside-suspended-officers-s40,,foia,provided,no,foia:s21,\n").unwrap();
+    std::fs::write(
+        &gold,
+        "id,authority,regime,outcome,ncnd,cited,mentioned\np08-humberside-suspended-officers-s40,,foia,provided,no,foia:s21,\n",
+    )
+    .unwrap();
     let out = bin().args(["eval", "--gold"]).arg(&gold).arg(root().join("corpus")).args(["--min-f1", "0.9"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -114,7 +128,8 @@ fn overrides_replace_values_and_survive_reruns() {
     std::fs::write(dir.path().join("k.txt"), LETTER).unwrap();
     let fixes = dir.path().join("fixes.csv");
     std::fs::write(&fixes, "id,outcome,cited\nk,partial,foia:s43;foia:s40\n").unwrap();
-    let out = bin().arg("tag").arg(dir.path()).arg("--overrides").arg(&fixes).args(["-o"]).arg(dir.path().join("out.csv")).output().unwrap();
+    let out =
+        bin().arg("tag").arg(dir.path()).arg("--overrides").arg(&fixes).args(["-o"]).arg(dir.path().join("out.csv")).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut rdr = csv::Reader::from_path(dir.path().join("out.csv")).unwrap();
     let h = rdr.headers().unwrap().clone();

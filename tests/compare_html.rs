@@ -1,5 +1,4 @@
 //! The HTML report: self-contained, escaped, with charts; plus an on-demand Chromium screenshot.
-#[path = "data/compare/synth.rs"]
 mod synth;
 
 use foitag::compare::{self, html, Options};

@@ -1,5 +1,4 @@
 //! `foitag compare` end to end through the library API, plus one run of the built binary.
-#[path = "data/compare/synth.rs"]
 mod synth;
 
 use foitag::compare::{self, CompareError, Flag, Options};
@@ -65,8 +64,17 @@ fn measures_cover_outcomes_ncnd_and_each_cited_ground() {
     assert_eq!(
         measures,
         [
-            "docs", "decisions", "non_decisions", "acknowledgement", "provided", "partial", "refused", "not_held", "ncnd",
-            "cited:foia:s23", "cited:foia:s24"
+            "docs",
+            "decisions",
+            "non_decisions",
+            "acknowledgement",
+            "provided",
+            "partial",
+            "refused",
+            "not_held",
+            "ncnd",
+            "cited:foia:s23",
+            "cited:foia:s24"
         ]
     );
     let s24 = r.row(OUTLIER, "cited:foia:s24").unwrap();

@@ -29,7 +29,8 @@ fn check_file(got: &str, name: &str) {
         std::fs::write(&path, got).unwrap();
     }
     let want = std::fs::read_to_string(&path).expect("golden file (run with FOITAG_BLESS=1 to create)");
-    let diff: Vec<String> = got.lines().zip(want.lines()).filter(|(a, b)| a != b).take(20).map(|(a, b)| format!("got  {a}\nwant {b}")).collect();
+    let diff: Vec<String> =
+        got.lines().zip(want.lines()).filter(|(a, b)| a != b).take(20).map(|(a, b)| format!("got  {a}\nwant {b}")).collect();
     assert!(diff.is_empty(), "{name}: rows differ:\n{}", diff.join("\n"));
     assert_eq!(got.lines().count(), want.lines().count(), "{name}: row count differs");
 }

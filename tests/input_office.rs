@@ -22,9 +22,7 @@ fn docx_named_explicitly_is_read() {
     let doc = load(&fixture("office/decision-letter.docx")).unwrap();
     let t = &doc.text;
     assert!(t.contains("The Trust spent £2,340,000 on agency nursing staff in 2023/24."));
-    assert!(t.contains(
-        "exempt under section 43(2) of the Freedom of Information Act 2000 (commercial interests)."
-    ));
+    assert!(t.contains("exempt under section 43(2) of the Freedom of Information Act 2000 (commercial interests)."));
     assert!(t.contains("Year\tSpend\n2022/23\t£1,980,000\n2023/24\t£2,340,000"));
 }
 

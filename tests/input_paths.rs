@@ -7,11 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 
 fn ids(paths: &[PathBuf], opts: &LoadOptions) -> Vec<String> {
-    collect_paths(paths, opts)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.id)
-        .collect()
+    collect_paths(paths, opts).unwrap().into_iter().map(|i| i.id).collect()
 }
 
 #[test]
@@ -33,35 +29,21 @@ fn folder_expansion_is_sorted_recursive_and_filtered() {
 
 #[test]
 fn authority_from_dir_uses_the_enclosing_folder_but_not_the_root() {
-    let opts = LoadOptions {
-        authority_from_dir: true,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions { authority_from_dir: true, ..LoadOptions::default() };
     let items = collect_paths(&[fixture("tree")], &opts).unwrap();
     let authority = |id: &str| {
         let item = items.iter().find(|i| i.id == id).unwrap();
         item.load(&opts).unwrap().meta.authority
     };
-    assert_eq!(
-        authority("Westvale District Council/refusal").as_deref(),
-        Some("Westvale District Council")
-    );
-    assert_eq!(
-        authority("Harbour Authority/response").as_deref(),
-        Some("Harbour Authority")
-    );
-    assert_eq!(
-        authority("Westvale District Council/2024/ack").as_deref(),
-        Some("2024")
-    );
+    assert_eq!(authority("Westvale District Council/refusal").as_deref(), Some("Westvale District Council"));
+    assert_eq!(authority("Harbour Authority/response").as_deref(), Some("Harbour Authority"));
+    assert_eq!(authority("Westvale District Council/2024/ack").as_deref(), Some("2024"));
     assert_eq!(authority("top-level"), None);
     assert_eq!(authority("inbox/1"), None);
 
     let off = LoadOptions::default();
     let plain = collect_paths(&[fixture("tree")], &off).unwrap();
-    assert!(plain
-        .iter()
-        .all(|i| i.load(&off).unwrap().meta.authority.is_none()));
+    assert!(plain.iter().all(|i| i.load(&off).unwrap().meta.authority.is_none()));
 }
 
 #[test]
@@ -70,36 +52,18 @@ fn explicit_files_are_always_taken() {
     let notes = dir.path().join("notes.md");
     fs::write(&notes, "The request was refused under section 14(1).\n").unwrap();
     let binary = dir.path().join("scan.tiff");
-    fs::write(
-        &binary,
-        [
-            0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
-        ],
-    )
-    .unwrap();
+    fs::write(&binary, [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06]).unwrap();
     let opts = LoadOptions::default();
     let items = collect_paths(&[notes, binary], &opts).unwrap();
-    assert_eq!(
-        items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-        ["notes", "scan"]
-    );
+    assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["notes", "scan"]);
     assert!(items[0].load(&opts).unwrap().text.contains("section 14(1)"));
     let err = items[1].load(&opts).unwrap_err();
-    assert_eq!(
-        err.reason,
-        "unsupported file type .tiff (not text: binary content)"
-    );
+    assert_eq!(err.reason, "unsupported file type .tiff (not text: binary content)");
 }
 
 #[test]
 fn missing_argument_is_an_error_and_ids_stay_unique() {
-    assert!(collect_paths(
-        &[PathBuf::from("/no/such/foi/folder")],
-        &LoadOptions::default()
-    )
-    .unwrap_err()
-    .reason
-    .starts_with("unreadable"));
+    assert!(collect_paths(&[PathBuf::from("/no/such/foi/folder")], &LoadOptions::default()).unwrap_err().reason.starts_with("unreadable"));
     let file = fixture("tree/top-level.txt");
     let got = ids(&[file.clone(), file.clone(), file], &LoadOptions::default());
     assert_eq!(got, ["top-level", "top-level.txt", "top-level#2"]);
@@ -112,10 +76,7 @@ fn items_can_move_to_worker_threads() {
     send_sync::<foitag::input::LoadOptions>();
     let items = collect_paths(&[fixture("tree")], &LoadOptions::default()).unwrap();
     let loaded: Vec<_> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .iter()
-            .map(|i| s.spawn(move || i.load(&LoadOptions::default()).is_ok()))
-            .collect();
+        let handles: Vec<_> = items.iter().map(|i| s.spawn(move || i.load(&LoadOptions::default()).is_ok())).collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(loaded.iter().all(|ok| *ok));

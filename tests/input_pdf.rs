@@ -28,12 +28,7 @@ fn corrupt_pdfs_are_error_rows_not_panics() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("truncated.pdf", good[..good.len() / 2].to_vec()),
         ("header-only.pdf", b"%PDF-1.7\n".to_vec()),
-        (
-            "garbage.pdf",
-            (0..3000u32)
-                .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-                .collect(),
-        ),
+        ("garbage.pdf", (0..3000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
     ];
     for (name, bytes) in cases {
         let path = dir.path().join(name);

@@ -17,10 +17,12 @@ fn every_odd_input_gives_one_row_and_encoded_letters_are_read() {
     std::fs::write(p.join("empty.txt"), b"").unwrap();
     std::fs::write(p.join("nuls.txt"), vec![0u8; 4096]).unwrap();
     let mut seed = 7u64;
-    let noise: Vec<u8> = (0..8192).map(|_| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 33) as u8
-    }).collect();
+    let noise: Vec<u8> = (0..8192)
+        .map(|_| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as u8
+        })
+        .collect();
     std::fs::write(p.join("random.txt"), noise).unwrap();
     std::fs::write(p.join("long-line.txt"), "section 43 ".repeat(1_000_000)).unwrap();
     let nested: String = (0..2000).map(|d| format!("{} withheld under s43(2)\n", ">".repeat(d))).collect();

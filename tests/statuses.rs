@@ -38,7 +38,9 @@ fn provisions_get_the_status_their_sentence_gives() {
 #[test]
 fn a_rule_between_numbered_answers_keeps_one_letter() {
     let rule = "-".repeat(40);
-    let log = format!("Summary: partly released.\n\n{rule}\nQ1. How much?\n\nA1. £12,000.\n\n{rule}\nQ2. Who?\n\nA2. Withheld under section 43(2).\n");
+    let log = format!(
+        "Summary: partly released.\n\n{rule}\nQ1. How much?\n\nA1. £12,000.\n\n{rule}\nQ2. Who?\n\nA2. Withheld under section 43(2).\n"
+    );
     let a = foitag::analyse(common::rules(), &log, None);
     assert_eq!(a.scan.segments.messages.len(), 1);
     let thread = format!("Dear FOI team,\n\nPlease send the figures.\n\nYours,\nJ Smith\n\n{rule}\n\nDear Mr Smith,\n\nThe figures are attached.\n\nYours sincerely,\nFOI Team\n");

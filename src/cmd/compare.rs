@@ -48,8 +48,7 @@ pub fn run_with<I: Read, O: Write, E: Write>(args: &Args, stdin: I, stdout: O, m
             write::write_csv(&report, BufWriter::new(create(path)?)).with_context(|| format!("writing {}", path.display()))?;
             if let Some(m) = &report.requests {
                 let rpath = requests_path(path);
-                write::write_requests_csv(m, BufWriter::new(create(&rpath)?))
-                    .with_context(|| format!("writing {}", rpath.display()))?;
+                write::write_requests_csv(m, BufWriter::new(create(&rpath)?)).with_context(|| format!("writing {}", rpath.display()))?;
             }
         }
         None => {

@@ -49,7 +49,13 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let pred: BTreeMap<String, Labels> = results
         .iter()
         .map(|(r, _, _)| {
-            let l = Labels { authority: r.authority.clone(), outcome: r.outcome.clone(), ncnd: r.ncnd.clone(), cited: ids(&r.cited), mentioned: ids(&r.mentioned) };
+            let l = Labels {
+                authority: r.authority.clone(),
+                outcome: r.outcome.clone(),
+                ncnd: r.ncnd.clone(),
+                cited: ids(&r.cited),
+                mentioned: ids(&r.mentioned),
+            };
             (r.id.clone(), l)
         })
         .collect();
@@ -70,14 +76,20 @@ fn evidence(rules: &crate::rules::RuleSet, a: &crate::Analysis) -> (BTreeMap<Str
     for c in &a.scan.citations {
         let (line, _) = a.scan.index.line_col(c.start);
         for it in &c.items {
-            per.entry(it.canon.id.clone()).or_default().push(format!("line {line} {} ({}; msg #{})", it.status.name(), rules.rules[c.rule].id, c.message + 1));
+            per.entry(it.canon.id.clone()).or_default().push(format!(
+                "line {line} {} ({}; msg #{})",
+                it.status.name(),
+                rules.rules[c.rule].id,
+                c.message + 1
+            ));
         }
     }
     let decision = match a.verdict.decision {
         Some(mi) => {
             let m = &a.scan.segments.messages[mi];
             let (line, _) = a.scan.index.line_col(m.start);
-            let mut sig: Vec<String> = a.verdict.facts[mi].signals.iter().filter(|(k, _)| !k.starts_with("role")).map(|(k, v)| format!("{k}={v}")).collect();
+            let mut sig: Vec<String> =
+                a.verdict.facts[mi].signals.iter().filter(|(k, _)| !k.starts_with("role")).map(|(k, v)| format!("{k}={v}")).collect();
             sig.sort();
             format!("decided by message #{} (line {line}): {}", mi + 1, sig.join(" "))
         }
@@ -101,7 +113,8 @@ fn render(s: &Score, ev: &BTreeMap<&str, (&BTreeMap<String, String>, &str)>) -> 
     }
     let _ = writeln!(o, "{:30} {}/{}", "mentioned_reported_as_cited", s.trap_hit, s.trap_total);
     let _ = writeln!(o, "{:30} {:.3}", "authority_accuracy", s.authority_accuracy);
-    let outcomes: Vec<&String> = s.confusion.keys().flat_map(|(g, p)| [g, p]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let outcomes: Vec<&String> =
+        s.confusion.keys().flat_map(|(g, p)| [g, p]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let _ = writeln!(o, "\nconfusion (rows: gold, columns: predicted)");
     let short = |x: &str| x.chars().take(9).collect::<String>();
     let _ = write!(o, "{:18}", "");

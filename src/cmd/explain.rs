@@ -42,13 +42,7 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
         let mark = if v.decision == Some(mi) { p.c("1;36", " <- latest decision") } else { String::new() };
         let mut sig: Vec<_> = f.signals.iter().filter(|(k, _)| !k.starts_with("role")).map(|(k, v)| format!("{k}={v}")).collect();
         sig.sort();
-        let _ = writeln!(
-            o,
-            "  #{} line {line}: {}{} {kind}{mark}",
-            mi + 1,
-            m.role.name(),
-            if m.quoted { " (quoted)" } else { "" },
-        );
+        let _ = writeln!(o, "  #{} line {line}: {}{} {kind}{mark}", mi + 1, m.role.name(), if m.quoted { " (quoted)" } else { "" },);
         if !sig.is_empty() {
             let _ = writeln!(o, "      signals: {}", sig.join(" "));
         }

@@ -1,15 +1,7 @@
 //! The outcome vocabulary of `foitag tag`, split into decisions and non-decisions.
 
 /// Outcomes that decide a request; only these enter a rate's denominator.
-pub const DECISIONS: [&str; 7] = [
-    "provided",
-    "partial",
-    "refused",
-    "not_held",
-    "review_upheld",
-    "review_overturned",
-    "review_partial",
-];
+pub const DECISIONS: [&str; 7] = ["provided", "partial", "refused", "not_held", "review_upheld", "review_overturned", "review_partial"];
 
 /// Outcomes that are not (yet) a decision: counted, never in a denominator.
 pub const NON_DECISIONS: [&str; 5] = ["acknowledgement", "extension", "clarification", "unknown", "error"];

@@ -26,10 +26,10 @@ pub fn read_records<R: Read>(reader: R, by: &str, request: Option<&str>) -> Resu
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
     let header = rdr.headers()?.clone();
     let col = |name: &str| -> Result<usize, CompareError> {
-        header.iter().position(|h| h == name).ok_or_else(|| CompareError::MissingColumn {
-            column: name.to_string(),
-            available: header.iter().map(str::to_string).collect(),
-        })
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| CompareError::MissingColumn { column: name.to_string(), available: header.iter().map(str::to_string).collect() })
     };
     let by_i = col(by)?;
     let req_i = request.map(col).transpose()?;
@@ -43,24 +43,20 @@ pub fn read_records<R: Read>(reader: R, by: &str, request: Option<&str>) -> Resu
         let line = rec.position().map_or(0, |p| p.line());
         let field = |i: usize| rec.get(i).unwrap_or("").trim();
         let raw_outcome = field(out_i);
-        let outcome = Outcome::parse(raw_outcome)
-            .ok_or_else(|| CompareError::BadValue { line, column: "outcome".into(), value: raw_outcome.into() })?;
+        let outcome = Outcome::parse(raw_outcome).ok_or_else(|| CompareError::BadValue {
+            line,
+            column: "outcome".into(),
+            value: raw_outcome.into(),
+        })?;
         let raw_ncnd = field(ncnd_i);
-        let ncnd = parse_bool(raw_ncnd)
-            .ok_or_else(|| CompareError::BadValue { line, column: "ncnd".into(), value: raw_ncnd.into() })?;
+        let ncnd = parse_bool(raw_ncnd).ok_or_else(|| CompareError::BadValue { line, column: "ncnd".into(), value: raw_ncnd.into() })?;
         let mut cited: Vec<String> = Vec::new();
         for id in field(cited_i).split(';').map(str::trim).filter(|s| !s.is_empty()) {
             if !cited.iter().any(|c| c == id) {
                 cited.push(id.to_string());
             }
         }
-        out.push(Record {
-            group: non_blank(field(by_i)),
-            request: req_i.map(|i| non_blank(field(i))),
-            outcome,
-            ncnd,
-            cited,
-        });
+        out.push(Record { group: non_blank(field(by_i)), request: req_i.map(|i| non_blank(field(i))), outcome, ncnd, cited });
     }
     Ok(out)
 }

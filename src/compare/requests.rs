@@ -82,12 +82,8 @@ pub fn build(records: &[Record], column: &str) -> RequestMatrix {
     let mut requests: Vec<&str> = Vec::new();
     for r in records {
         let Some(req) = r.request.as_deref() else { continue };
-        let entry = cells.entry((req, &r.group)).or_insert_with(|| Cell {
-            outcome: r.outcome,
-            ncnd: r.ncnd,
-            cited: r.cited.clone(),
-            docs: 0,
-        });
+        let entry =
+            cells.entry((req, &r.group)).or_insert_with(|| Cell { outcome: r.outcome, ncnd: r.ncnd, cited: r.cited.clone(), docs: 0 });
         entry.docs += 1;
         // Later documents replace the answer unless they would replace a decision by a non-decision.
         if r.outcome.is_decision() || !entry.outcome.is_decision() {

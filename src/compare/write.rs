@@ -32,19 +32,7 @@ fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
 /// Write the long CSV: `<by>,measure,count,n,rate,ci_low,ci_high,pooled_rate,p,q,flag`.
 pub fn write_csv<W: Write>(report: &Report, out: W) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        report.by.as_str(),
-        "measure",
-        "count",
-        "n",
-        "rate",
-        "ci_low",
-        "ci_high",
-        "pooled_rate",
-        "p",
-        "q",
-        "flag",
-    ])?;
+    w.write_record([report.by.as_str(), "measure", "count", "n", "rate", "ci_low", "ci_high", "pooled_rate", "p", "q", "flag"])?;
     for r in &report.rows {
         w.write_record([
             r.group.clone(),
@@ -65,8 +53,7 @@ pub fn write_csv<W: Write>(report: &Report, out: W) -> csv::Result<()> {
 }
 
 /// Summary columns of the request CSV, before one column per group.
-pub const REQUEST_SUMMARY_COLUMNS: [&str; 8] =
-    ["groups", "provided", "partial", "refused", "not_held", "review", "ncnd", "undecided"];
+pub const REQUEST_SUMMARY_COLUMNS: [&str; 8] = ["groups", "provided", "partial", "refused", "not_held", "review", "ncnd", "undecided"];
 
 /// Write the request matrix: one row per request, summary counts, then one column per group.
 pub fn write_requests_csv<W: Write>(m: &RequestMatrix, out: W) -> csv::Result<()> {
@@ -78,11 +65,7 @@ pub fn write_requests_csv<W: Write>(m: &RequestMatrix, out: W) -> csv::Result<()
     for row in &m.rows {
         let s = &row.summary;
         let mut rec = vec![row.request.clone()];
-        rec.extend(
-            [s.groups, s.provided, s.partial, s.refused, s.not_held, s.review, s.ncnd, s.undecided]
-                .iter()
-                .map(u64::to_string),
-        );
+        rec.extend([s.groups, s.provided, s.partial, s.refused, s.not_held, s.review, s.ncnd, s.undecided].iter().map(u64::to_string));
         rec.extend(row.cells.iter().map(|c| c.as_ref().map(|c| c.label()).unwrap_or_default()));
         w.write_record(&rec)?;
     }

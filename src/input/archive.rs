@@ -21,9 +21,7 @@ pub(crate) fn read_all(bytes: &[u8], max_bytes: u64) -> Result<Vec<Entry>, Input
     let mut out = Vec::new();
     let mut budget = max_bytes;
     for i in 0..zip.len() {
-        let mut file = zip
-            .by_index(i)
-            .map_err(|e| InputError::new(format!("unreadable zip: {e}")))?;
+        let mut file = zip.by_index(i).map_err(|e| InputError::new(format!("unreadable zip: {e}")))?;
         let name = file.name().map(|n| n.into_owned()).unwrap_or_default();
         if file.is_dir() || is_junk(&name) {
             continue;
@@ -36,11 +34,7 @@ pub(crate) fn read_all(bytes: &[u8], max_bytes: u64) -> Result<Vec<Entry>, Input
 }
 
 /// One named member, if present.
-pub(crate) fn read_one(
-    bytes: &[u8],
-    name: &str,
-    max_bytes: u64,
-) -> Result<Option<Vec<u8>>, InputError> {
+pub(crate) fn read_one(bytes: &[u8], name: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, InputError> {
     let mut zip = open(bytes)?;
     let Ok(mut file) = zip.by_name(name) else {
         return Ok(None);
@@ -51,21 +45,13 @@ pub(crate) fn read_one(
 /// Read at most `budget` bytes; the declared size is not trusted.
 fn read_limited(file: &mut impl Read, budget: u64, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut data = Vec::new();
-    file.take(budget.saturating_add(1))
-        .read_to_end(&mut data)
-        .map_err(|e| InputError::new(format!("unreadable zip member: {e}")))?;
+    file.take(budget.saturating_add(1)).read_to_end(&mut data).map_err(|e| InputError::new(format!("unreadable zip member: {e}")))?;
     if data.len() as u64 > budget {
-        return Err(InputError::new(format!(
-            "too large: zip contents over --max-bytes {max_bytes} when decompressed"
-        )));
+        return Err(InputError::new(format!("too large: zip contents over --max-bytes {max_bytes} when decompressed")));
     }
     Ok(data)
 }
 
 fn is_junk(name: &str) -> bool {
-    name.starts_with("__MACOSX/")
-        || name
-            .rsplit('/')
-            .next()
-            .is_some_and(|base| base.starts_with('.') || base.is_empty())
+    name.starts_with("__MACOSX/") || name.rsplit('/').next().is_some_and(|base| base.starts_with('.') || base.is_empty())
 }

@@ -24,16 +24,11 @@ pub(crate) fn kind_of(name: &str, content_type: Option<&str>) -> Option<Kind> {
         "application/pdf" => return Some(Kind::Pdf),
         "text/html" => return Some(Kind::Html),
         "message/rfc822" => return Some(Kind::Email),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
-            return Some(Kind::Docx)
-        }
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => return Some(Kind::Docx),
         "text/plain" | "text/csv" => return Some(Kind::Text),
         _ => {}
     }
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "pdf" => Some(Kind::Pdf),
         "html" | "htm" => Some(Kind::Html),

@@ -32,12 +32,7 @@ impl Thread {
     /// Industrial Strategy"), so the addressee's full name is matched first.
     pub fn authority(&self) -> Option<String> {
         let addressee = self.addressee();
-        let replies = || {
-            self.messages
-                .iter()
-                .filter(|m| m.incoming)
-                .filter_map(|m| m.from.as_deref())
-        };
+        let replies = || self.messages.iter().filter(|m| m.incoming).filter_map(|m| m.from.as_deref());
         if let Some(a) = addressee {
             if replies().any(|from| from.ends_with(&format!(", {a}"))) {
                 return Some(a.to_owned());
@@ -51,23 +46,13 @@ impl Thread {
 
     /// Date of the latest reply, where the decision usually is.
     pub fn last_reply_date(&self) -> Option<String> {
-        let date = self
-            .messages
-            .iter()
-            .rev()
-            .find(|m| m.incoming)?
-            .date
-            .as_deref()?;
+        let date = self.messages.iter().rev().find(|m| m.incoming)?.date.as_deref()?;
         Some(iso_date(date).unwrap_or_else(|| date.to_owned()))
     }
 
     /// The first message is the request itself, sent to the authority.
     fn addressee(&self) -> Option<&str> {
-        self.messages
-            .first()?
-            .to
-            .as_deref()
-            .filter(|t| !t.is_empty())
+        self.messages.first()?.to.as_deref().filter(|t| !t.is_empty())
     }
 }
 
@@ -83,12 +68,7 @@ pub(crate) fn parse(text: &str) -> Thread {
     }
     let preamble = blocks.remove(0).join("\n").trim().to_owned();
     let (title, url) = title_and_url(&preamble);
-    let mut thread = Thread {
-        title,
-        url,
-        preamble,
-        messages: blocks.iter().map(|b| message(b)).collect(),
-    };
+    let mut thread = Thread { title, url, preamble, messages: blocks.iter().map(|b| message(b)).collect() };
     let body = thread.addressee().map(str::to_owned);
     for m in &mut thread.messages {
         m.incoming = is_incoming(m, body.as_deref());
@@ -104,19 +84,14 @@ fn is_incoming(m: &Message, body: Option<&str>) -> bool {
     };
     match body {
         Some(b) => from.ends_with(&format!(", {b}")) || to != b,
-        None => from
-            .rsplit_once(',')
-            .is_some_and(|(_, a)| !a.trim().is_empty()),
+        None => from.rsplit_once(',').is_some_and(|(_, a)| !a.trim().is_empty()),
     }
 }
 
 fn message(lines: &[&str]) -> Message {
     // Keep the template's indentation of the header lines; drop blank edges only.
     let text = lines.join("\n").trim_matches('\n').trim_end().to_owned();
-    let mut m = Message {
-        text,
-        ..Message::default()
-    };
+    let mut m = Message { text, ..Message::default() };
     for line in lines.iter().map(|l| l.trim()).skip_while(|l| l.is_empty()) {
         let field = |name: &str| line.strip_prefix(name).map(|v| v.trim().to_owned());
         if let Some(v) = field("From:") {
@@ -135,65 +110,33 @@ fn message(lines: &[&str]) -> Message {
 /// WhatDoTheyKnow writes `... request "TITLE". The latest ... at URL.`; a
 /// bare `TITLE URL` line is accepted too.
 fn title_and_url(preamble: &str) -> (Option<String>, Option<String>) {
-    let para = preamble
-        .split("\n\n")
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let para = preamble.split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
     let url_at = para.find("https://").or_else(|| para.find("http://"));
     let url = url_at.map(|at| {
         let tail = &para[at..];
         let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
-        tail[..end]
-            .trim_end_matches(['.', ',', ')', ';', '>', '"'])
-            .to_owned()
+        tail[..end].trim_end_matches(['.', ',', ')', ';', '>', '"']).to_owned()
     });
     let before = &para[..url_at.unwrap_or(para.len())];
     let title = match (before.find('"'), before.rfind('"')) {
         (Some(a), Some(b)) if b > a => before[a + 1..b].trim().to_owned(),
-        _ => before
-            .trim()
-            .trim_end_matches([':', '-', '(', '<', '|'])
-            .trim()
-            .to_owned(),
+        _ => before.trim().trim_end_matches([':', '-', '(', '<', '|']).trim().to_owned(),
     };
     ((!title.is_empty()).then_some(title), url)
 }
 
 /// `5 March 2024` (WhatDoTheyKnow's `simple_date`) as `2024-03-05`.
 fn iso_date(date: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const MONTHS: [&str; 12] =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     let parts: Vec<&str> = date.split_whitespace().collect();
     let [day, month, year] = parts[..] else {
         return None;
     };
-    let day: u32 = day
-        .trim_end_matches(|c: char| c.is_alphabetic())
-        .parse()
-        .ok()?;
-    let month = MONTHS
-        .iter()
-        .position(|m| m.starts_with(&month.to_lowercase()) && month.len() >= 3)?
-        + 1;
+    let day: u32 = day.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?;
+    let month = MONTHS.iter().position(|m| m.starts_with(&month.to_lowercase()) && month.len() >= 3)? + 1;
     let year: u32 = year.parse().ok()?;
-    (1..=31)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    (1..=31).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 #[cfg(test)]
@@ -207,10 +150,7 @@ mod tests {
              -----\nFrom: FOI Team, Department for Business, Energy and Industrial Strategy\nTo: A Person\nDate: 2 May 2020\nRefused.\n",
         );
         assert!(!t.messages[0].incoming && t.messages[1].incoming);
-        assert_eq!(
-            t.authority().as_deref(),
-            Some("Department for Business, Energy and Industrial Strategy")
-        );
+        assert_eq!(t.authority().as_deref(), Some("Department for Business, Energy and Industrial Strategy"));
         assert_eq!(t.last_reply_date().as_deref(), Some("2020-05-02"));
     }
 
@@ -220,10 +160,7 @@ mod tests {
             "This is a plain-text version of the Freedom of Information request \"Parking fines 2023\".  The latest, full version is available online at https://www.whatdotheyknow.com/request/parking_fines_2023.",
         );
         assert_eq!(t.as_deref(), Some("Parking fines 2023"));
-        assert_eq!(
-            u.as_deref(),
-            Some("https://www.whatdotheyknow.com/request/parking_fines_2023")
-        );
+        assert_eq!(u.as_deref(), Some("https://www.whatdotheyknow.com/request/parking_fines_2023"));
         assert_eq!(iso_date("5 March 2024").as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date("soon"), None);
     }

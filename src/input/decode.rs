@@ -18,10 +18,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, InputError> {
 /// [`decode_text`] with a charset declared by the container (HTML meta tag,
 /// MIME header); a BOM still wins, and a declared UTF-8 that is not valid
 /// UTF-8 still falls back to windows-1252.
-pub(crate) fn decode_text_as(
-    bytes: &[u8],
-    declared: Option<&'static Encoding>,
-) -> Result<String, InputError> {
+pub(crate) fn decode_text_as(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<String, InputError> {
     if has_binary_magic(bytes) {
         return Err(InputError::binary());
     }
@@ -87,12 +84,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
+    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // Demand a lopsided pattern so that binary data with scattered NULs is not
     // mistaken for UTF-16.
     if odd_nuls * 10 >= pairs * 7 && even_nuls * 20 < pairs {
@@ -106,16 +98,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Formats that are never text, whatever their extension says.
 fn has_binary_magic(bytes: &[u8]) -> bool {
-    const MAGIC: &[&[u8]] = &[
-        b"%PDF-",
-        b"PK\x03\x04",
-        b"\x89PNG",
-        b"GIF8",
-        b"\xFF\xD8\xFF",
-        b"\xD0\xCF\x11\xE0",
-        b"\x1F\x8B",
-        b"\x7FELF",
-    ];
+    const MAGIC: &[&[u8]] = &[b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xFF\xD8\xFF", b"\xD0\xCF\x11\xE0", b"\x1F\x8B", b"\x7FELF"];
     MAGIC.iter().any(|m| bytes.starts_with(m))
 }
 
@@ -181,24 +164,15 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_sniffed() {
-        let le: Vec<u8> = "Dear Sir"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
+        let le: Vec<u8> = "Dear Sir".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(decode_text(&le).unwrap(), "Dear Sir");
-        let be: Vec<u8> = "Dear Sir"
-            .encode_utf16()
-            .flat_map(|u| u.to_be_bytes())
-            .collect();
+        let be: Vec<u8> = "Dear Sir".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode_text(&be).unwrap(), "Dear Sir");
     }
 
     #[test]
     fn mixed_utf8_and_1252() {
-        assert_eq!(
-            decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(),
-            "café costs £5"
-        );
+        assert_eq!(decode_text(b"caf\xC3\xA9 costs \xA35").unwrap(), "café costs £5");
     }
 
     #[test]

@@ -5,8 +5,7 @@ use super::InputError;
 
 /// Paragraphs become lines; tables' cells are tab-separated.
 pub(crate) fn docx_to_text(bytes: &[u8], max_bytes: u64) -> Result<String, InputError> {
-    let xml = read_one(bytes, "word/document.xml", max_bytes)?
-        .ok_or_else(|| InputError::new("unreadable docx: no word/document.xml"))?;
+    let xml = read_one(bytes, "word/document.xml", max_bytes)?.ok_or_else(|| InputError::new("unreadable docx: no word/document.xml"))?;
     let xml = String::from_utf8_lossy(&xml);
     Ok(document_xml_to_text(&xml))
 }
@@ -30,11 +29,7 @@ fn document_xml_to_text(xml: &str) -> String {
         };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let name = tag
-            .trim_start_matches('/')
-            .split([' ', '/', '\t', '\n'])
-            .next()
-            .unwrap_or("");
+        let name = tag.trim_start_matches('/').split([' ', '/', '\t', '\n']).next().unwrap_or("");
         let closing = tag.starts_with('/');
         let self_closing = tag.ends_with('/');
         match name {

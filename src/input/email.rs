@@ -20,9 +20,7 @@ pub(crate) struct Mail {
 }
 
 pub(crate) fn parse_email(bytes: &[u8], max_bytes: u64) -> Result<Mail, InputError> {
-    let msg = MessageParser::default()
-        .parse(bytes)
-        .ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
+    let msg = MessageParser::default().parse(bytes).ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
     Ok(Mail {
         text: render(&msg, max_bytes, 0),
         sender: msg
@@ -77,9 +75,7 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
             None => ct.ctype().to_owned(),
         });
         let result = match &part.body {
-            PartType::Text(_) | PartType::Html(_) => {
-                part_text(msg, part).map(|t| Ok(normalise(&t)))
-            }
+            PartType::Text(_) | PartType::Html(_) => part_text(msg, part).map(|t| Ok(normalise(&t))),
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 kind_of(name, ct.as_deref()).map(|kind| binary_text(kind, b, max_bytes, depth))
             }
@@ -93,21 +89,10 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
 }
 
 /// A nested e-mail sent as a binary part still gets the depth limit.
-fn binary_text(
-    kind: Kind,
-    bytes: &[u8],
-    max_bytes: u64,
-    depth: usize,
-) -> Result<String, InputError> {
+fn binary_text(kind: Kind, bytes: &[u8], max_bytes: u64, depth: usize) -> Result<String, InputError> {
     if kind == Kind::Email {
-        let msg = MessageParser::default()
-            .parse(bytes)
-            .ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
-        return Ok(if depth < MAX_NESTING {
-            render(&msg, max_bytes, depth + 1)
-        } else {
-            String::new()
-        });
+        let msg = MessageParser::default().parse(bytes).ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
+        return Ok(if depth < MAX_NESTING { render(&msg, max_bytes, depth + 1) } else { String::new() });
     }
     attachment::extract(kind, bytes, max_bytes)
 }

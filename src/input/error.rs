@@ -12,9 +12,7 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(reason: impl Into<String>) -> Self {
-        InputError {
-            reason: reason.into(),
-        }
+        InputError { reason: reason.into() }
     }
 
     pub(crate) fn unreadable(err: impl std::fmt::Display) -> Self {

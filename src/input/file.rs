@@ -52,24 +52,16 @@ pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Input
     // One byte over the length, so that reading to the end needs no second allocation.
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // The file may have grown since the metadata was read.
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(InputError::unreadable)?;
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(InputError::unreadable)?;
     if bytes.len() as u64 > max_bytes {
         return Err(InputError::too_large(bytes.len() as u64, max_bytes));
     }
     Ok(bytes)
 }
 
-pub(crate) fn load_file(
-    path: &Path,
-    format: Format,
-    max_bytes: u64,
-) -> Result<(String, Meta), InputError> {
+pub(crate) fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<(String, Meta), InputError> {
     if format == Format::Mbox {
-        return Err(InputError::new(
-            "mbox holds many messages: pass it as a path argument",
-        ));
+        return Err(InputError::new("mbox holds many messages: pass it as a path argument"));
     }
     let bytes = read_limited(path, max_bytes)?;
     match format {
@@ -77,13 +69,7 @@ pub(crate) fn load_file(
         Format::Email => mail_document(&bytes, max_bytes),
         Format::Html => {
             let page = html_to_text(&decode_html(&bytes)?);
-            Ok((
-                page.text,
-                Meta {
-                    subject: page.title,
-                    ..Meta::default()
-                },
-            ))
+            Ok((page.text, Meta { subject: page.title, ..Meta::default() }))
         }
         Format::Pdf => Ok((pdf_to_text(&bytes)?, Meta::default())),
         Format::Docx => Ok((extract(Kind::Docx, &bytes, max_bytes)?, Meta::default())),
@@ -95,12 +81,7 @@ pub(crate) fn load_file(
 
 pub(crate) fn mail_document(bytes: &[u8], max_bytes: u64) -> Result<(String, Meta), InputError> {
     let mail = parse_email(bytes, max_bytes)?;
-    let meta = Meta {
-        sender: mail.sender,
-        date: mail.date,
-        subject: mail.subject,
-        ..Meta::default()
-    };
+    let meta = Meta { sender: mail.sender, date: mail.date, subject: mail.subject, ..Meta::default() };
     Ok((mail.text, meta))
 }
 
@@ -116,13 +97,8 @@ fn sniffed(path: &Path, bytes: &[u8], max_bytes: u64) -> Result<(String, Meta), 
             Err(_) => zip_to_text(bytes, max_bytes),
         };
     }
-    decode_text(bytes)
-        .map(|t| (t, Meta::default()))
-        .map_err(|e| match path.extension() {
-            Some(ext) => InputError::new(format!(
-                "unsupported file type .{} ({e})",
-                ext.to_string_lossy()
-            )),
-            None => InputError::new(format!("unsupported file ({e})")),
-        })
+    decode_text(bytes).map(|t| (t, Meta::default())).map_err(|e| match path.extension() {
+        Some(ext) => InputError::new(format!("unsupported file type .{} ({e})", ext.to_string_lossy())),
+        None => InputError::new(format!("unsupported file ({e})")),
+    })
 }

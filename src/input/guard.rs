@@ -18,10 +18,7 @@ static HOOK: Once = Once::new();
 /// still let the default hook print to stderr, and the library never prints,
 /// so a hook is chained once that stays silent on threads inside `guarded` and
 /// defers to the previous hook everywhere else.
-pub(crate) fn guarded<T>(
-    what: &str,
-    f: impl FnOnce() -> Result<T, InputError>,
-) -> Result<T, InputError> {
+pub(crate) fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, InputError>) -> Result<T, InputError> {
     HOOK.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
@@ -43,9 +40,7 @@ pub(crate) fn guarded<T>(
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(q.get() - 1));
     result.unwrap_or_else(|_| {
-        let msg = LAST_PANIC
-            .with(|p| p.borrow_mut().take())
-            .unwrap_or_default();
+        let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
         Err(InputError::new(format!("{what} crashed: {msg}")))
     })
 }

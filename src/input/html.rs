@@ -79,37 +79,19 @@ pub(crate) fn html_to_text(html: &str) -> PageText {
         .tree
         .nodes()
         .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
-        .map(|n| {
-            collapse(
-                &n.descendants()
-                    .filter_map(|d| d.value().as_text())
-                    .map(|t| &**t)
-                    .collect::<String>(),
-            )
-        })
+        .map(|n| collapse(&n.descendants().filter_map(|d| d.value().as_text()).map(|t| &**t).collect::<String>()))
         .filter(|t| !t.is_empty());
-    PageText {
-        text: out.finish(),
-        title,
-    }
+    PageText { text: out.finish(), title }
 }
 
 /// Words in `id`/`class` that mark cookie banners, menus and navigation, as
 /// prefixes (`cookies`, `navbar`) and as suffixes (`sidenav`, `megamenu`).
-const FURNITURE_PREFIXES: &[&str] = &[
-    "cookie",
-    "banner",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-];
+const FURNITURE_PREFIXES: &[&str] = &["cookie", "banner", "navbar", "navigation", "menu", "breadcrumb"];
 const FURNITURE_SUFFIXES: &[&str] = &["nav", "navbar", "navigation", "menu", "banner", "cookies"];
 
 /// A bare "nav" prefix would also catch `navy`, hence the separate lists.
 fn is_furniture_word(w: &str) -> bool {
-    FURNITURE_PREFIXES.iter().any(|k| w.starts_with(k))
-        || FURNITURE_SUFFIXES.iter().any(|k| w.ends_with(k))
+    FURNITURE_PREFIXES.iter().any(|k| w.starts_with(k)) || FURNITURE_SUFFIXES.iter().any(|k| w.ends_with(k))
 }
 
 /// Elements that are never part of the letter. `header`/`footer` count as page
@@ -119,18 +101,7 @@ fn is_furniture(el: &scraper::node::Element, landmark_depth: usize) -> bool {
     let name = el.name();
     if matches!(
         name,
-        "head"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "nav"
-            | "aside"
-            | "svg"
-            | "iframe"
-            | "button"
-            | "select"
-            | "dialog"
+        "head" | "script" | "style" | "noscript" | "template" | "nav" | "aside" | "svg" | "iframe" | "button" | "select" | "dialog"
     ) {
         return true;
     }
@@ -141,10 +112,7 @@ fn is_furniture(el: &scraper::node::Element, landmark_depth: usize) -> bool {
         return true;
     }
     if let Some(role) = el.attr("role") {
-        if matches!(
-            role,
-            "navigation" | "banner" | "contentinfo" | "menu" | "menubar"
-        ) {
+        if matches!(role, "navigation" | "banner" | "contentinfo" | "menu" | "menubar") {
             return true;
         }
     }

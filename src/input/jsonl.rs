@@ -13,12 +13,9 @@ use std::path::Path;
 pub fn collect_jsonl(path: &Path) -> Result<Vec<InputItem>, InputError> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::unreadable(format!("stdin: {e}")))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| InputError::unreadable(format!("stdin: {e}")))?;
     } else {
-        bytes = std::fs::read(path)
-            .map_err(|e| InputError::unreadable(format!("{}: {e}", path.display())))?;
+        bytes = std::fs::read(path).map_err(|e| InputError::unreadable(format!("{}: {e}", path.display())))?;
     }
     let text = decode_raw(&bytes);
     let mut items = Vec::new();
@@ -29,14 +26,8 @@ pub fn collect_jsonl(path: &Path) -> Result<Vec<InputItem>, InputError> {
         }
         items.push(match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => item(obj, n),
-            Ok(_) => InputItem::failed(
-                format!("line-{n}"),
-                InputError::new(format!("jsonl line {n}: not a JSON object")),
-            ),
-            Err(e) => InputItem::failed(
-                format!("line-{n}"),
-                InputError::new(format!("jsonl line {n}: invalid JSON: {e}")),
-            ),
+            Ok(_) => InputItem::failed(format!("line-{n}"), InputError::new(format!("jsonl line {n}: not a JSON object"))),
+            Err(e) => InputItem::failed(format!("line-{n}"), InputError::new(format!("jsonl line {n}: invalid JSON: {e}"))),
         });
     }
     Ok(items)
@@ -45,44 +36,20 @@ pub fn collect_jsonl(path: &Path) -> Result<Vec<InputItem>, InputError> {
 fn item(mut obj: Map<String, Value>, n: usize) -> InputItem {
     let id = match obj.remove("id").as_ref().and_then(scalar) {
         Some(id) if !id.is_empty() => id,
-        _ => {
-            return InputItem::failed(
-                format!("line-{n}"),
-                InputError::new(format!("jsonl line {n}: missing \"id\"")),
-            )
-        }
+        _ => return InputItem::failed(format!("line-{n}"), InputError::new(format!("jsonl line {n}: missing \"id\""))),
     };
     let mut item = match obj.remove("text") {
         Some(Value::String(text)) => {
             let len = text.len() as u64;
-            InputItem::new(
-                id,
-                Source::Inline {
-                    text: super::decode::normalise(&text),
-                },
-                len,
-            )
+            InputItem::new(id, Source::Inline { text: super::decode::normalise(&text) }, len)
         }
-        _ => {
-            return InputItem::failed(
-                id,
-                InputError::new(format!("jsonl line {n}: missing \"text\" string")),
-            )
-        }
+        _ => return InputItem::failed(id, InputError::new(format!("jsonl line {n}: missing \"text\" string"))),
     };
-    let mut take = |key: &str| {
-        obj.remove(key)
-            .as_ref()
-            .and_then(scalar)
-            .filter(|v| !v.is_empty())
-    };
+    let mut take = |key: &str| obj.remove(key).as_ref().and_then(scalar).filter(|v| !v.is_empty());
     item.given.authority = take("authority");
     item.given.request = take("request");
     item.given.date = take("date");
-    item.given.extra = obj
-        .iter()
-        .map(|(k, v)| (k.clone(), scalar(v).unwrap_or_else(|| v.to_string())))
-        .collect();
+    item.given.extra = obj.iter().map(|(k, v)| (k.clone(), scalar(v).unwrap_or_else(|| v.to_string()))).collect();
     item
 }
 

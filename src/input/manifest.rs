@@ -15,52 +15,30 @@ pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
     // Spreadsheet exports come as windows-1252 or UTF-16 as often as UTF-8.
     let text = decode_text(&bytes).map_err(|e| InputError::new(format!("manifest: {e}")))?;
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| InputError::new(format!("manifest: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> =
+        reader.headers().map_err(|e| InputError::new(format!("manifest: {e}")))?.iter().map(|h| h.trim().to_owned()).collect();
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let id_col = col("id").ok_or_else(|| InputError::new("manifest: no 'id' column"))?;
     let (path_col, text_col) = (col("path"), col("text"));
     if path_col.is_none() && text_col.is_none() {
-        return Err(InputError::new(
-            "manifest: needs a 'path' or a 'text' column",
-        ));
+        return Err(InputError::new("manifest: needs a 'path' or a 'text' column"));
     }
     let named = [col("authority"), col("request"), col("date")];
 
     let mut items = Vec::new();
     for (row, record) in reader.records().enumerate() {
-        let line = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position())
-            .map_or(row as u64 + 2, |p| p.line());
+        let line = record.as_ref().ok().and_then(|r| r.position()).map_or(row as u64 + 2, |p| p.line());
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                items.push(InputItem::failed(
-                    format!("line-{line}"),
-                    InputError::new(format!("manifest line {line}: {e}")),
-                ));
+                items.push(InputItem::failed(format!("line-{line}"), InputError::new(format!("manifest line {line}: {e}"))));
                 continue;
             }
         };
-        let field = |c: Option<usize>| {
-            c.and_then(|c| record.get(c))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
+        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty());
         let Some(id) = field(Some(id_col)) else {
-            items.push(InputItem::failed(
-                format!("line-{line}"),
-                InputError::new(format!("manifest line {line}: empty id")),
-            ));
+            items.push(InputItem::failed(format!("line-{line}"), InputError::new(format!("manifest line {line}: empty id"))));
             continue;
         };
         let mut item = match (field(path_col), text_col.and_then(|c| record.get(c))) {
@@ -70,27 +48,13 @@ pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
                 let format = format_of(&file).unwrap_or(Format::Sniff);
                 InputItem::new(id.to_owned(), Source::File { path: file, format }, len)
             }
-            (None, Some(t)) => InputItem::new(
-                id.to_owned(),
-                Source::Inline { text: t.to_owned() },
-                t.len() as u64,
-            ),
-            (None, None) => InputItem::failed(
-                id.to_owned(),
-                InputError::new(format!("manifest line {line}: neither path nor text")),
-            ),
+            (None, Some(t)) => InputItem::new(id.to_owned(), Source::Inline { text: t.to_owned() }, t.len() as u64),
+            (None, None) => InputItem::failed(id.to_owned(), InputError::new(format!("manifest line {line}: neither path nor text"))),
         };
         item.given.authority = field(named[0]).map(str::to_owned);
         item.given.request = field(named[1]).map(str::to_owned);
         item.given.date = field(named[2]).map(str::to_owned);
-        let known = [
-            Some(id_col),
-            path_col,
-            text_col,
-            named[0],
-            named[1],
-            named[2],
-        ];
+        let known = [Some(id_col), path_col, text_col, named[0], named[1], named[2]];
         item.given.extra = headers
             .iter()
             .enumerate()

@@ -29,10 +29,7 @@ pub(crate) fn scan(path: &Path) -> std::io::Result<Vec<Span>> {
         }
         if is_separator(&line, offset == 0) {
             if let Some(s) = start {
-                spans.push(Span {
-                    start: s,
-                    end: offset,
-                });
+                spans.push(Span { start: s, end: offset });
             }
             start = Some(offset);
         } else if start.is_none() && !line.iter().all(u8::is_ascii_whitespace) {
@@ -41,10 +38,7 @@ pub(crate) fn scan(path: &Path) -> std::io::Result<Vec<Span>> {
         offset += n;
     }
     if let Some(s) = start {
-        spans.push(Span {
-            start: s,
-            end: offset,
-        });
+        spans.push(Span { start: s, end: offset });
     }
     Ok(spans)
 }
@@ -53,13 +47,9 @@ pub(crate) fn scan(path: &Path) -> std::io::Result<Vec<Span>> {
 /// (`From sender Mon Jan 15 09:00:00 2024`): writers that do not quote body
 /// lines leave sentences like "From 1 February ..." unescaped.
 fn is_separator(line: &[u8], first: bool) -> bool {
-    let has_time = line.windows(5).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2] == b':'
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
-    });
+    let has_time = line
+        .windows(5)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit() && w[2] == b':' && w[3].is_ascii_digit() && w[4].is_ascii_digit());
     line.starts_with(b"From ") && (first || has_time)
 }
 
@@ -70,12 +60,9 @@ pub(crate) fn read_message(path: &Path, span: Span, max_bytes: u64) -> Result<Ve
         return Err(InputError::too_large(len, max_bytes));
     }
     let mut file = File::open(path).map_err(InputError::unreadable)?;
-    file.seek(SeekFrom::Start(span.start))
-        .map_err(InputError::unreadable)?;
+    file.seek(SeekFrom::Start(span.start)).map_err(InputError::unreadable)?;
     let mut raw = Vec::with_capacity(len as usize);
-    file.take(len)
-        .read_to_end(&mut raw)
-        .map_err(InputError::unreadable)?;
+    file.take(len).read_to_end(&mut raw).map_err(InputError::unreadable)?;
     let mut out = Vec::with_capacity(raw.len());
     for (i, line) in raw.split_inclusive(|&b| b == b'\n').enumerate() {
         if i == 0 && line.starts_with(b"From ") {

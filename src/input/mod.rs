@@ -52,10 +52,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            max_bytes: DEFAULT_MAX_BYTES,
-            authority_from_dir: false,
-        }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, authority_from_dir: false }
     }
 }
 
@@ -89,13 +86,7 @@ enum Source {
 
 impl InputItem {
     fn new(id: String, source: Source, len: u64) -> Self {
-        InputItem {
-            id,
-            source,
-            given: Meta::default(),
-            folder: None,
-            len,
-        }
+        InputItem { id, source, given: Meta::default(), folder: None, len }
     }
 
     fn failed(id: String, err: InputError) -> Self {
@@ -111,11 +102,7 @@ impl InputItem {
                 meta.authority = Some(folder.clone());
             }
         }
-        Ok(Document {
-            id: self.id.clone(),
-            text,
-            meta,
-        })
+        Ok(Document { id: self.id.clone(), text, meta })
     }
 
     /// Size in bytes, for progress display.

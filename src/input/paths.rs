@@ -164,23 +164,9 @@ fn id_hash(id: &str) -> u64 {
     h.finish()
 }
 
-fn push_file(
-    items: &mut VecDeque<InputItem>,
-    path: &Path,
-    id: String,
-    format: Format,
-    folder: Option<String>,
-    len: u64,
-) {
+fn push_file(items: &mut VecDeque<InputItem>, path: &Path, id: String, format: Format, folder: Option<String>, len: u64) {
     if format != Format::Mbox {
-        let mut item = InputItem::new(
-            id,
-            Source::File {
-                path: path.to_owned(),
-                format,
-            },
-            len,
-        );
+        let mut item = InputItem::new(id, Source::File { path: path.to_owned(), format }, len);
         item.folder = folder;
         items.push_back(item);
         return;
@@ -188,12 +174,8 @@ fn push_file(
     match mbox::scan(path) {
         Ok(spans) => {
             for (n, span) in spans.into_iter().enumerate() {
-                let source = Source::MboxMessage {
-                    path: path.to_owned(),
-                    span,
-                };
-                let mut item =
-                    InputItem::new(format!("{id}/{}", n + 1), source, span.end - span.start);
+                let source = Source::MboxMessage { path: path.to_owned(), span };
+                let mut item = InputItem::new(format!("{id}/{}", n + 1), source, span.end - span.start);
                 item.folder = folder.clone();
                 items.push_back(item);
             }
@@ -205,10 +187,7 @@ fn push_file(
 /// Path below `root` with '/' separators, the extension dropped from files.
 fn rel_id(root: &Path, path: &Path, is_file: bool) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let mut parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if is_file {
         if let Some(last) = parts.last_mut() {
             *last = stem(Path::new(last.as_str()));
@@ -222,8 +201,5 @@ fn rel_id(root: &Path, path: &Path, is_file: bool) -> String {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
-

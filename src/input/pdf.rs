@@ -6,10 +6,8 @@ use super::InputError;
 /// Extract the text layer. Scanned letters have none, which is an error: an
 /// empty document would be misread as a letter that says nothing.
 pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, InputError> {
-    let raw = guarded("pdf parser", || {
-        pdf_extract::extract_text_from_mem(bytes)
-            .map_err(|e| InputError::new(format!("unreadable pdf: {e}")))
-    })?;
+    let raw =
+        guarded("pdf parser", || pdf_extract::extract_text_from_mem(bytes).map_err(|e| InputError::new(format!("unreadable pdf: {e}"))))?;
     let text = tidy(&raw);
     if text.chars().all(|c| c.is_whitespace() || c.is_control()) {
         return Err(InputError::new("pdf without text layer (no OCR)"));

@@ -75,11 +75,11 @@ impl TextSink {
 
     fn close_or_open_block(&mut self, name: &str) {
         match name {
-            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "dl"
-            | "blockquote" | "hr" | "address" | "figure" => self.block(2),
-            "div" | "li" | "tr" | "dt" | "dd" | "section" | "article" | "main" | "header"
-            | "footer" | "form" | "fieldset" | "legend" | "caption" | "figcaption" | "details"
-            | "summary" | "body" | "center" => self.block(1),
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "dl" | "blockquote" | "hr" | "address" | "figure" => {
+                self.block(2)
+            }
+            "div" | "li" | "tr" | "dt" | "dd" | "section" | "article" | "main" | "header" | "footer" | "form" | "fieldset" | "legend"
+            | "caption" | "figcaption" | "details" | "summary" | "body" | "center" => self.block(1),
             _ => {}
         }
     }

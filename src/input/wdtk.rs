@@ -21,11 +21,8 @@ pub(crate) fn zip_to_text(bytes: &[u8], max_bytes: u64) -> Result<(String, Meta)
         return bundle(entries, max_bytes).map(|t| (t, Meta::default()));
     };
     let thread_entry = entries.remove(at);
-    let thread_text = if base(&thread_entry).ends_with(".pdf") {
-        pdf_to_text(&thread_entry.bytes)?
-    } else {
-        decode_text(&thread_entry.bytes)?
-    };
+    let thread_text =
+        if base(&thread_entry).ends_with(".pdf") { pdf_to_text(&thread_entry.bytes)? } else { decode_text(&thread_entry.bytes)? };
     let thread = correspondence::parse(&thread_text);
     let text = weave(&thread, entries, max_bytes);
     Ok((text, meta(&thread)))
@@ -101,17 +98,11 @@ fn bundle(mut entries: Vec<Entry>, max_bytes: u64) -> Result<String, InputError>
     for e in &entries {
         if let Some(kind) = kind_of(&e.name, None) {
             any = true;
-            attachment::append(
-                &mut text,
-                &e.name,
-                attachment::extract(kind, &e.bytes, max_bytes),
-            );
+            attachment::append(&mut text, &e.name, attachment::extract(kind, &e.bytes, max_bytes));
         }
     }
     if !any {
-        return Err(InputError::new(
-            "zip holds no text, html, pdf or docx files",
-        ));
+        return Err(InputError::new("zip holds no text, html, pdf or docx files"));
     }
     Ok(text.trim().to_owned())
 }
@@ -138,10 +129,7 @@ mod tests {
     #[test]
     fn attachment_numbering() {
         assert_eq!(numbering("2_3_decision_letter.pdf"), Some((2, 3)));
-        assert_eq!(
-            display_name("2_3_decision_letter.pdf"),
-            "decision_letter.pdf"
-        );
+        assert_eq!(display_name("2_3_decision_letter.pdf"), "decision_letter.pdf");
         assert_eq!(numbering("correspondence.txt"), None);
         assert_eq!(numbering("2_x_file.pdf"), None);
     }

@@ -12,22 +12,18 @@ const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// The embedded defaults followed by every `*.toml` file of `dir`, sorted by name.
 pub fn sources(dir: Option<&Path>) -> Result<Vec<(String, String)>, Diagnostic> {
-    let mut out: Vec<(String, String)> =
-        DEFAULT_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut out: Vec<(String, String)> = DEFAULT_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     if let Some(dir) = dir {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             Diagnostic::at(Severity::Error, "E000", &dir.display().to_string(), "", 0, format!("cannot read rules folder: {e}"))
         })?;
-        let mut paths: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
+        let mut paths: Vec<_> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         paths.sort();
         for p in paths {
             let name = p.display().to_string();
-            let text = std::fs::read_to_string(&p).map_err(|e| {
-                Diagnostic::at(Severity::Error, "E000", &name, "", 0, format!("cannot read rule file: {e}"))
-            })?;
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| Diagnostic::at(Severity::Error, "E000", &name, "", 0, format!("cannot read rule file: {e}")))?;
             out.push((name, text));
         }
     }
@@ -138,12 +134,7 @@ pub fn compile_trusting(sources: &[(String, String)], trusted: usize) -> Result<
             let span = spanned.span();
             match toml::Value::Table(spanned.into_inner()).try_into::<RawAuthority>() {
                 Ok(a) => match parse_nation(&a.nation) {
-                    Some(nation) => authorities.push(Authority {
-                        name: a.name,
-                        aliases: a.aliases,
-                        domains: a.domains,
-                        nation,
-                    }),
+                    Some(nation) => authorities.push(Authority { name: a.name, aliases: a.aliases, domains: a.domains, nation }),
                     None => {
                         let off = locate(src, &span, "nation", None);
                         cx.err("E009", off, format!("unknown nation `{}` (england, wales, scotland, ni, uk)", a.nation));
@@ -311,10 +302,9 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
             }
         },
         Kind::Title => match &rr.sections {
-            Some(m) if m.keys().all(|k| k == "act" || k == "scotland") => Some(Produces::Title {
-                act: m.get("act").cloned(),
-                scotland: m.get("scotland").cloned(),
-            }),
+            Some(m) if m.keys().all(|k| k == "act" || k == "scotland") => {
+                Some(Produces::Title { act: m.get("act").cloned(), scotland: m.get("scotland").cloned() })
+            }
             Some(_) => {
                 bad(cx, "sections", "key", "keys are act, scotland");
                 None
@@ -344,7 +334,8 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
         }
         Kind::Boundary => {
             let allowed = "header, quote-intro, opener, closing, response, separator, start";
-            named(cx, rr, span, "boundary", rr.boundary.as_deref(), BoundaryKind::parse, allowed, "the boundary role").map(Produces::Boundary)
+            named(cx, rr, span, "boundary", rr.boundary.as_deref(), BoundaryKind::parse, allowed, "the boundary role")
+                .map(Produces::Boundary)
         }
         Kind::Regime => {
             let cue = match rr.regime.as_deref() {

@@ -25,14 +25,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// Build a diagnostic located at byte `offset` of `source`.
-    pub fn at(
-        severity: Severity,
-        code: &'static str,
-        file: &str,
-        source: &str,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at(severity: Severity, code: &'static str, file: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
@@ -68,19 +61,10 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(
-            f,
-            "{}:{}:{}: {sev}[{}]: {}",
-            self.file, self.line, self.col, self.code, self.message
-        )?;
+        writeln!(f, "{}:{}:{}: {sev}[{}]: {}", self.file, self.line, self.col, self.code, self.message)?;
         let gutter = self.line.to_string();
         writeln!(f, "{gutter} | {}", self.source_line)?;
-        write!(
-            f,
-            "{} | {}^",
-            " ".repeat(gutter.len()),
-            " ".repeat(self.col.saturating_sub(1))
-        )
+        write!(f, "{} | {}^", " ".repeat(gutter.len()), " ".repeat(self.col.saturating_sub(1)))
     }
 }
 

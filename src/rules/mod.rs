@@ -6,8 +6,8 @@ pub mod schema;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use std::sync::OnceLock;
 pub use schema::{Direction, Kind, Scope};
+use std::sync::OnceLock;
 
 /// Default rule files, embedded in the binary.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
@@ -164,13 +164,27 @@ pub enum RegimeCue {
 pub enum Produces {
     Citation(Scheme),
     /// Title-only citation: section under FOIA-family numbering and under FOISA numbering.
-    Title { act: Option<String>, scotland: Option<String> },
-    Signal { name: String, weight: i32, ignores_negation: bool },
-    Modifier { status: ModStatus, direction: Direction, scope: Scope },
+    Title {
+        act: Option<String>,
+        scotland: Option<String>,
+    },
+    Signal {
+        name: String,
+        weight: i32,
+        ignores_negation: bool,
+    },
+    Modifier {
+        status: ModStatus,
+        direction: Direction,
+        scope: Scope,
+    },
     Terminator,
     Zone(ZoneKind),
     Boundary(BoundaryKind),
-    Regime { cue: RegimeCue, weight: i32 },
+    Regime {
+        cue: RegimeCue,
+        weight: i32,
+    },
     /// Another Act: forward marks numbers after the name ("PACE s24"), backward numbers before
     /// it ("s.60 of the CJPOA"), both either.
     OtherAct(Direction),

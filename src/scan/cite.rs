@@ -33,7 +33,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
         if p.peek() == Some(b'(') || p.peek_dot_sibling() {
             let sib = if p.peek() == Some(b'(') { p.parens() } else { p.dot_sibling() };
             if let (Some(sib), Some(last)) = (sib, items.last().cloned()) {
-                let depth = last.chain.len().saturating_sub(sib.len().max(1)) ;
+                let depth = last.chain.len().saturating_sub(sib.len().max(1));
                 let mut chain = last.chain[..depth.min(last.chain.len())].to_vec();
                 if last.chain.is_empty() {
                     chain.clear();
@@ -233,7 +233,21 @@ impl Parser<'_> {
     fn prefix(&mut self) -> bool {
         let rest = &self.s[self.i..];
         let low: Vec<u8> = rest.iter().take(12).map(|b| b.to_ascii_lowercase()).collect();
-        for p in [&b"sections "[..], b"section ", b"regulations ", b"regulation ", b"regs. ", b"reg. ", b"regs ", b"reg ", b"ss. ", b"ss.", b"s. ", b"s.", b"s "] {
+        for p in [
+            &b"sections "[..],
+            b"section ",
+            b"regulations ",
+            b"regulation ",
+            b"regs. ",
+            b"reg. ",
+            b"regs ",
+            b"reg ",
+            b"ss. ",
+            b"ss.",
+            b"s. ",
+            b"s.",
+            b"s ",
+        ] {
             if low.starts_with(p) {
                 self.i += p.len();
                 self.skip_spaces();
@@ -252,7 +266,21 @@ impl Parser<'_> {
         let w: Vec<u8> = rest.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).map(|b| b.to_ascii_lowercase()).collect();
         matches!(
             w.as_slice(),
-            b"officers" | b"days" | b"hours" | b"working" | b"people" | b"cases" | b"months" | b"years" | b"weeks" | b"staff" | b"requests" | b"questions" | b"incidents" | b"pages" | b"per"
+            b"officers"
+                | b"days"
+                | b"hours"
+                | b"working"
+                | b"people"
+                | b"cases"
+                | b"months"
+                | b"years"
+                | b"weeks"
+                | b"staff"
+                | b"requests"
+                | b"questions"
+                | b"incidents"
+                | b"pages"
+                | b"per"
         )
     }
 }
@@ -287,7 +315,11 @@ mod tests {
     use super::*;
 
     fn show(s: &str, plural: bool) -> Vec<String> {
-        parse_list(s, plural).0.iter().map(|i| format!("{}{}", i.number, i.chain.iter().map(|c| format!("({c})")).collect::<String>())).collect()
+        parse_list(s, plural)
+            .0
+            .iter()
+            .map(|i| format!("{}{}", i.number, i.chain.iter().map(|c| format!("({c})")).collect::<String>()))
+            .collect()
     }
 
     #[test]

@@ -197,14 +197,9 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
                 modifier: None,
                 ignores_negation: *ignores_negation,
             }),
-            Produces::Modifier { status, direction, scope } => modifiers.push(status::Cue {
-                start: m.start,
-                end: m.end,
-                rule: *ri,
-                status: *status,
-                direction: *direction,
-                scope: *scope,
-            }),
+            Produces::Modifier { status, direction, scope } => {
+                modifiers.push(status::Cue { start: m.start, end: m.end, rule: *ri, status: *status, direction: *direction, scope: *scope })
+            }
             Produces::Terminator => terminators.push((m.start, m.end)),
             Produces::OtherAct(d) => other_acts.push((m.start, m.end, *d)),
             Produces::Regime { cue, weight } => regime_cues.push((m.start, m.end, *cue, *weight)),
@@ -248,10 +243,7 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
 
     let authority = authority_hint.or_else(|| crate::authority::detect(rules, text, &segments, &index, &aliases));
     let scottish_authority = authority.is_some_and(|a| rules.authorities[a].nation == crate::rules::Nation::Scotland);
-    let scotland: Vec<bool> = regime_scores
-        .iter()
-        .map(|s| s.scottish().or(doc_regime.scottish()).unwrap_or(scottish_authority))
-        .collect();
+    let scotland: Vec<bool> = regime_scores.iter().map(|s| s.scottish().or(doc_regime.scottish()).unwrap_or(scottish_authority)).collect();
 
     let mut citations = Vec::new();
     for (ri, m) in &matches {
@@ -260,7 +252,8 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
             Produces::Citation(scheme) => {
                 let Some((ls, _)) = m.list else { continue };
                 let prefix = text[m.start..ls].to_ascii_lowercase();
-                let plural = prefix.contains("sections") || prefix.contains("ss") || prefix.contains("regs") || prefix.contains("regulations");
+                let plural =
+                    prefix.contains("sections") || prefix.contains("ss") || prefix.contains("regs") || prefix.contains("regulations");
                 let (items, used) = cite::parse_list(&text[ls..], plural);
                 if items.is_empty() {
                     continue;
@@ -285,7 +278,8 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
         if items.is_empty() {
             continue;
         }
-        let mut c = Citation { start: m.start, end, rule: *ri, message: mi, zone, items, reason: String::new(), cue_rule: None, title_only };
+        let mut c =
+            Citation { start: m.start, end, rule: *ri, message: mi, zone, items, reason: String::new(), cue_rule: None, title_only };
         ctx.decide(&mut c, &segments.messages[mi]);
         citations.push(c);
     }
@@ -331,7 +325,9 @@ fn authority_headed(rules: &RuleSet, text: &str, index: &TextIndex, segments: &S
         .iter()
         .map(|m| {
             let first = (m.first_line..m.last_line).map(|l| index.line_range(text, l)).find(|&(s, e)| !text[s..e].trim().is_empty());
-            first.is_some_and(|(s, e)| e - s <= 100 && rules.authority_ac.find(&text[s..e]).is_some() && !text[s..e].trim_start().starts_with("Dear"))
+            first.is_some_and(|(s, e)| {
+                e - s <= 100 && rules.authority_ac.find(&text[s..e]).is_some() && !text[s..e].trim_start().starts_with("Dear")
+            })
         })
         .collect()
 }

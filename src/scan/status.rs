@@ -108,13 +108,20 @@ impl Context<'_> {
             // Cues are sorted by start and short, so only those starting near this one can overlap.
             let near = self.modifiers.partition_point(|o| o.start + 300 < c.start);
             if c.status == ModStatus::Applied
-                && self.modifiers[near..].iter().take_while(|o| o.start < c.end).any(|o| {
-                    matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && c.start < o.end + 4
-                })
+                && self.modifiers[near..]
+                    .iter()
+                    .take_while(|o| o.start < c.end)
+                    .any(|o| matches!(o.status, ModStatus::Negated | ModStatus::Hypothetical) && c.start < o.end + 4)
             {
                 continue;
             }
-            let dist = if forward { start - c.end } else if backward { c.start - end } else { 0 };
+            let dist = if forward {
+                start - c.end
+            } else if backward {
+                c.start - end
+            } else {
+                0
+            };
             let better = match best {
                 None => true,
                 Some((bc, bd)) => dist < bd || (dist == bd && rank(c.status) < rank(bc.status)),
@@ -138,11 +145,9 @@ impl Context<'_> {
         // ("as in the original response, section 31 is engaged"); one farther off applies to
         // something else ("it stated that X was exempt under s36 ... and Y also exempt under s40").
         if best.is_some_and(|(c, _)| c.status == ModStatus::Historical) {
-            if let Some(applied) = self.modifiers[from..]
-                .iter()
-                .take_while(|c| c.start <= hi)
-                .find(|c| c.status == ModStatus::Applied && self.covers(c, start, end) && c.start < end + APPLIED_NEAR && start < c.end + APPLIED_NEAR)
-            {
+            if let Some(applied) = self.modifiers[from..].iter().take_while(|c| c.start <= hi).find(|c| {
+                c.status == ModStatus::Applied && self.covers(c, start, end) && c.start < end + APPLIED_NEAR && start < c.end + APPLIED_NEAR
+            }) {
                 return Some((applied, 0));
             }
         }
@@ -281,7 +286,10 @@ impl Context<'_> {
         let mut cols = line.split("  ").map(str::trim).filter(|c| !c.is_empty());
         let _label = cols.next();
         let rest: Vec<&str> = cols.collect();
-        !rest.is_empty() && rest.iter().all(|c| c.trim_start_matches('£').replace([',', '.', '%'], "").bytes().all(|b| b.is_ascii_digit()) && !c.is_empty())
+        !rest.is_empty()
+            && rest
+                .iter()
+                .all(|c| c.trim_start_matches('£').replace([',', '.', '%'], "").bytes().all(|b| b.is_ascii_digit()) && !c.is_empty())
     }
 
     /// Another Act named right before or after the span ("PACE s24", "s.60 of the CJPOA 1994").
@@ -292,9 +300,18 @@ impl Context<'_> {
             stop -= 1;
         }
         let after = self.text[end..stop].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
-        if ["of the freedom of information", "of the foi", "of foia", "of foisa", "of the act", "of the eir", "of the regulations", "of the environmental information"]
-            .iter()
-            .any(|q| after.starts_with(q))
+        if [
+            "of the freedom of information",
+            "of the foi",
+            "of foia",
+            "of foisa",
+            "of the act",
+            "of the eir",
+            "of the regulations",
+            "of the environmental information",
+        ]
+        .iter()
+        .any(|q| after.starts_with(q))
         {
             return None;
         }
@@ -308,10 +325,10 @@ impl Context<'_> {
             if b <= start && start - b <= 40 && dir != Direction::Forward {
                 let gap = self.text[b..start].to_ascii_lowercase();
                 let joined = gap.contains(',') || gap.contains(" or ") || gap.contains(" and ");
-                let words_ok = gap
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(w, "or" | "and" | "under" | "also" | "s" | "section" | "sections" | "ss"));
+                let words_ok = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+                    w.chars().all(|ch| ch.is_ascii_digit())
+                        || matches!(w, "or" | "and" | "under" | "also" | "s" | "section" | "sections" | "ss")
+                });
                 if joined && words_ok {
                     return Some(&self.text[a..b]);
                 }
@@ -328,7 +345,11 @@ impl Context<'_> {
             } else if b <= start && dir != Direction::Backward {
                 let gap = self.text[b..start].to_ascii_lowercase();
                 let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                if gap.len() <= 16 && words.iter().all(|w| w.chars().all(|ch| ch.is_ascii_digit()) || matches!(*w, "s" | "section" | "sections" | "ss" | "under" | "at")) {
+                if gap.len() <= 16
+                    && words.iter().all(|w| {
+                        w.chars().all(|ch| ch.is_ascii_digit()) || matches!(*w, "s" | "section" | "sections" | "ss" | "under" | "at")
+                    })
+                {
                     return Some(&self.text[a..b]);
                 }
             } else if a < end && b > start {

@@ -53,18 +53,13 @@ pub fn resolve(scan: &Scan) -> Verdict {
     let msgs = &scan.segments.messages;
     let authority = |mi: usize| msgs[mi].role == Role::Authority;
     let pick = |decisions: bool, quoted: bool| {
-        (0..n).rev().find(|&mi| {
-            authority(mi) && msgs[mi].quoted == quoted && facts[mi].kind.is_some_and(|k| k.is_decision() == decisions)
-        })
+        (0..n).rev().find(|&mi| authority(mi) && msgs[mi].quoted == quoted && facts[mi].kind.is_some_and(|k| k.is_decision() == decisions))
     };
     let decision = pick(true, false).or_else(|| pick(true, true));
     let status_msg = pick(false, false).or_else(|| pick(false, true));
     let chosen = decision.or(status_msg);
     let mut v = Verdict { messages: n, decision: chosen, ..Default::default() };
-    v.stages = (0..n)
-        .filter(|&mi| authority(mi) && !msgs[mi].quoted)
-        .filter_map(|mi| facts[mi].kind.map(|k| k.name()))
-        .collect();
+    v.stages = (0..n).filter(|&mi| authority(mi) && !msgs[mi].quoted).filter_map(|mi| facts[mi].kind.map(|k| k.name())).collect();
     v.outcome = chosen.and_then(|mi| facts[mi].kind).map_or("unknown", |k| k.name()).to_string();
 
     let mut regimes = BTreeSet::new();

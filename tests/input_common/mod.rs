@@ -6,9 +6,7 @@ use foitag::input::{collect_paths, InputError, LoadOptions};
 use std::path::{Path, PathBuf};
 
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/inputs")
-        .join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inputs").join(rel)
 }
 
 /// Load the single item a file argument yields.
@@ -28,6 +26,5 @@ pub fn load_fixture(rel: &str) -> Document {
 
 /// Position of `needle` in `hay`, failing the test with context when absent.
 pub fn pos(hay: &str, needle: &str) -> usize {
-    hay.find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in:\n{hay}"))
+    hay.find(needle).unwrap_or_else(|| panic!("{needle:?} not in:\n{hay}"))
 }

@@ -47,12 +47,8 @@ fn success_exits_0() {
     assert_eq!(code(&["tag", tmp.path().to_str().unwrap()]), 0);
     assert_eq!(code(&["rules", "test"]), 0);
     // Standard input.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_foitag"))
-        .args(["classify", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_foitag")).args(["classify", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(b"We refuse under section 40(2).").unwrap();
     assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
 }

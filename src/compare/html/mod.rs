@@ -72,10 +72,7 @@ pub fn write_html<W: std::io::Write>(report: &Report, mut out: W) -> std::io::Re
 
 fn flags(s: &mut String, report: &Report) {
     s.push_str("<h2>What stands out</h2>");
-    let lines: Vec<(String, &str)> = report
-        .flagged()
-        .filter_map(|r| prose::sentence(r).map(|t| (t, r.flag.as_str())))
-        .collect();
+    let lines: Vec<(String, &str)> = report.flagged().filter_map(|r| prose::sentence(r).map(|t| (t, r.flag.as_str()))).collect();
     if lines.is_empty() {
         s.push_str("<p class=\"note\">No group differs from the others at q &lt; 0.05.</p>\n");
         return;

@@ -48,12 +48,7 @@ pub fn heatmap(report: &Report) -> String {
     if grounds.is_empty() {
         return "<p class=\"note\">No grounds were cited in any decision.</p>".into();
     }
-    let max_rate = report
-        .rows
-        .iter()
-        .filter(|r| r.measure.starts_with("cited:"))
-        .filter_map(|r| r.rate)
-        .fold(0.05f64, f64::max);
+    let max_rate = report.rows.iter().filter(|r| r.measure.starts_with("cited:")).filter_map(|r| r.rate).fold(0.05f64, f64::max);
     let (cw, ch) = (46.0, 24.0);
     let label_w = report.groups.iter().map(|g| text_px(&clip(g, 32), 7.0)).fold(60.0, f64::max) + 12.0;
     let head_h = grounds.iter().map(|g| text_px(&clip(&g[6..], 24), 6.5)).fold(30.0, f64::max) * 0.75 + 16.0;
@@ -177,7 +172,13 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
     let overall = (n > 0).then(|| k as f64 / n as f64);
     let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.05f64, f64::max);
     // Round tick steps so the axis reads 0%, 10%, 20% ... rather than 16%, 32% ...
-    let step = if top <= 0.2 { 0.05 } else if top <= 0.5 { 0.1 } else { 0.2 };
+    let step = if top <= 0.2 {
+        0.05
+    } else if top <= 0.5 {
+        0.1
+    } else {
+        0.2
+    };
     let ticks = ((top / step).ceil() as usize).min((1.0 / step).round() as usize);
     let x_max = step * ticks as f64;
     let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 6.5)).fold(60.0, f64::max) + 12.0;

@@ -82,13 +82,9 @@ pub fn requests(s: &mut String, m: &RequestMatrix, by: &str) {
         }
         for cell in &row.cells {
             let _ = match cell {
-                Some(c) => write!(
-                    s,
-                    "<td class=\"{}\" title=\"{} document(s)\">{}</td>",
-                    outcome_class(c.outcome.name()),
-                    c.docs,
-                    esc(&c.label())
-                ),
+                Some(c) => {
+                    write!(s, "<td class=\"{}\" title=\"{} document(s)\">{}</td>", outcome_class(c.outcome.name()), c.docs, esc(&c.label()))
+                }
                 None => write!(s, "<td></td>"),
             };
         }

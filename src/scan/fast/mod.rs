@@ -26,11 +26,11 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa::DFA, MatchKind};
 use candidates::{Routes, Tier};
 use plan::{Mode, Plan};
+use rayon::prelude::*;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
-use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{hybrid, meta, Anchored, Input, PatternID};
-use rayon::prelude::*;
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -318,7 +318,10 @@ impl Prefilter {
             // (no lazy DFA, no backtracking bitset); whole-text searches keep the lazy DFA.
             let full = matches!(pat.plan.mode, Mode::Full(_));
             let config = config_for(&pat.plan, pat.list.is_some()).hybrid(full).backtrack(full);
-            meta::Regex::builder().configure(config).build(&pat.source).expect("a rule's pattern compiles (checked when loaded or by the tests)")
+            meta::Regex::builder()
+                .configure(config)
+                .build(&pat.source)
+                .expect("a rule's pattern compiles (checked when loaded or by the tests)")
         })
     }
 }

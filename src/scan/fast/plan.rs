@@ -183,19 +183,76 @@ fn cost(lits: &[Vec<u8>], back: &Back) -> f64 {
 
 /// Common words of English letters and FOI replies, with their rough share of words.
 const WORDS: &[(&str, f64)] = &[
-    ("the", 0.05), ("of", 0.03), ("and", 0.028), ("to", 0.025), ("a", 0.022), ("in", 0.018), ("is", 0.01),
-    ("you", 0.01), ("that", 0.01), ("it", 0.009), ("for", 0.008), ("we", 0.008), ("your", 0.008),
-    ("information", 0.01), ("request", 0.008), ("be", 0.006), ("on", 0.006), ("this", 0.006), ("are", 0.005),
-    ("have", 0.005), ("with", 0.005), ("as", 0.005), ("not", 0.005), ("section", 0.005), ("i", 0.005),
-    ("by", 0.004), ("or", 0.004), ("will", 0.004), ("act", 0.004), ("has", 0.003), ("an", 0.003), ("at", 0.003),
-    ("from", 0.003), ("any", 0.003), ("under", 0.003), ("can", 0.002), ("if", 0.002), ("which", 0.002),
-    ("our", 0.002), ("would", 0.002), ("may", 0.002), ("been", 0.002), ("all", 0.002), ("was", 0.002),
-    ("do", 0.002), ("no", 0.002), ("please", 0.002), ("held", 0.002), ("public", 0.002), ("disclosure", 0.002),
-    ("provide", 0.002), ("review", 0.002), ("freedom", 0.002), ("there", 0.001), ("their", 0.001),
-    ("these", 0.001), ("should", 0.001), ("data", 0.001), ("hold", 0.001), ("exempt", 0.001), ("time", 0.001),
-    ("number", 0.001), ("dear", 0.001), ("also", 0.001), ("regards", 0.001), ("email", 0.001),
+    ("the", 0.05),
+    ("of", 0.03),
+    ("and", 0.028),
+    ("to", 0.025),
+    ("a", 0.022),
+    ("in", 0.018),
+    ("is", 0.01),
+    ("you", 0.01),
+    ("that", 0.01),
+    ("it", 0.009),
+    ("for", 0.008),
+    ("we", 0.008),
+    ("your", 0.008),
+    ("information", 0.01),
+    ("request", 0.008),
+    ("be", 0.006),
+    ("on", 0.006),
+    ("this", 0.006),
+    ("are", 0.005),
+    ("have", 0.005),
+    ("with", 0.005),
+    ("as", 0.005),
+    ("not", 0.005),
+    ("section", 0.005),
+    ("i", 0.005),
+    ("by", 0.004),
+    ("or", 0.004),
+    ("will", 0.004),
+    ("act", 0.004),
+    ("has", 0.003),
+    ("an", 0.003),
+    ("at", 0.003),
+    ("from", 0.003),
+    ("any", 0.003),
+    ("under", 0.003),
+    ("can", 0.002),
+    ("if", 0.002),
+    ("which", 0.002),
+    ("our", 0.002),
+    ("would", 0.002),
+    ("may", 0.002),
+    ("been", 0.002),
+    ("all", 0.002),
+    ("was", 0.002),
+    ("do", 0.002),
+    ("no", 0.002),
+    ("please", 0.002),
+    ("held", 0.002),
+    ("public", 0.002),
+    ("disclosure", 0.002),
+    ("provide", 0.002),
+    ("review", 0.002),
+    ("freedom", 0.002),
+    ("there", 0.001),
+    ("their", 0.001),
+    ("these", 0.001),
+    ("should", 0.001),
+    ("data", 0.001),
+    ("hold", 0.001),
+    ("exempt", 0.001),
+    ("time", 0.001),
+    ("number", 0.001),
+    ("dear", 0.001),
+    ("also", 0.001),
+    ("regards", 0.001),
+    ("email", 0.001),
     // Common inside words.
-    ("mail", 0.002), ("tion", 0.004), ("ing", 0.005),
+    ("mail", 0.002),
+    ("tion", 0.004),
+    ("ing", 0.005),
 ];
 
 /// Rough share of text positions where `lit` occurs: from its letters, plus the common words it
@@ -275,8 +332,7 @@ fn can_match_newline(hir: &Hir) -> bool {
 pub(super) fn prefix_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let seq = Extractor::new().limit_literal_len(MAX_LITERAL).limit_total(600).extract(hir);
     // Cut to a few bytes: as selective in practice, and a small automaton stays in cache.
-    let mut lits: Vec<Vec<u8>> =
-        seq.literals()?.iter().map(|l| l.as_bytes()[..l.len().min(MAX_LITERAL)].to_ascii_lowercase()).collect();
+    let mut lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes()[..l.len().min(MAX_LITERAL)].to_ascii_lowercase()).collect();
     if lits.is_empty() || lits.iter().any(|l| l.is_empty()) {
         return None;
     }
@@ -306,9 +362,9 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             }
             Some(all)
         }
-        HirKind::Concat(v) => (0..v.len())
-            .filter_map(|i| prefix_literals(&Hir::concat(v[i..].to_vec())))
-            .max_by_key(|l| (shortest(l), usize::MAX - l.len())),
+        HirKind::Concat(v) => {
+            (0..v.len()).filter_map(|i| prefix_literals(&Hir::concat(v[i..].to_vec()))).max_by_key(|l| (shortest(l), usize::MAX - l.len()))
+        }
         _ => prefix_literals(hir),
     }
 }

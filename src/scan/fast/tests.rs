@@ -119,7 +119,8 @@ fn fast_path_report() {
     let rules = RuleSet::defaults().unwrap();
     let p = &rules.prefilter;
     let dir = std::env::var("FOITAG_DIR").expect("FOITAG_DIR");
-    let texts: Vec<String> = std::fs::read_dir(dir).unwrap().flatten().take(200).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
+    let texts: Vec<String> =
+        std::fs::read_dir(dir).unwrap().flatten().take(200).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
     let mut s = super::Scratch::default();
     s.prepare(p, rules.rules.len());
     let n = texts.len() as f64;
@@ -176,7 +177,8 @@ fn fast_path_memory_report() {
         let o: usize = s.orig_caches.iter().flatten().map(|c| c.memory_usage()).sum();
         let d: usize = s.dfa_caches.iter().flatten().map(|c| c.memory_usage()).sum();
         println!("twin caches {} KB, DFA caches {} KB, orig caches {} KB", c / 1024, d / 1024, o / 1024);
-        let mut v: Vec<(usize, usize)> = s.dfa_caches.iter().enumerate().filter_map(|(i, c)| c.as_ref().map(|c| (c.memory_usage(), i))).collect();
+        let mut v: Vec<(usize, usize)> =
+            s.dfa_caches.iter().enumerate().filter_map(|(i, c)| c.as_ref().map(|c| (c.memory_usage(), i))).collect();
         v.sort_unstable_by(|a, b| b.cmp(a));
         for (m, i) in v.iter().take(6) {
             println!("  {} KB DFA cache of pattern {i}: {:.60}", m / 1024, p.pats[*i].source);

@@ -3,8 +3,20 @@
 
 /// Header as `foitag tag` writes it, plus passthrough `request` and `date` columns.
 pub const HEADER: [&str; 14] = [
-    "id", "authority", "regime", "outcome", "ncnd", "cited", "mentioned", "messages", "stages", "wdtk_state", "review",
-    "why", "request", "date",
+    "id",
+    "authority",
+    "regime",
+    "outcome",
+    "ncnd",
+    "cited",
+    "mentioned",
+    "messages",
+    "stages",
+    "wdtk_state",
+    "review",
+    "why",
+    "request",
+    "date",
 ];
 
 /// One synthetic document.
@@ -32,8 +44,20 @@ pub fn to_csv(docs: &[Doc]) -> String {
         let ncnd = if d.ncnd { "yes" } else { "no" };
         let date = format!("2024-{:02}-{:02}", i % 12 + 1, i % 28 + 1);
         w.write_record([
-            id.as_str(), &d.authority, "foia", d.outcome, ncnd, &d.cited, "", "1", "1", "", "no", "synthetic, \"quoted\"",
-            &d.request, &date,
+            id.as_str(),
+            &d.authority,
+            "foia",
+            d.outcome,
+            ncnd,
+            &d.cited,
+            "",
+            "1",
+            "1",
+            "",
+            "no",
+            "synthetic, \"quoted\"",
+            &d.request,
+            &date,
         ])
         .unwrap();
     }
@@ -67,8 +91,18 @@ pub fn ncnd_outlier() -> Vec<Doc> {
 /// below min-n, review results, and a name that tries HTML injection.
 pub fn rich() -> Vec<Doc> {
     let forces = [
-        "Avon and Somerset", "Cheshire", "Cumbria", "Devon & Cornwall", "Dorset", "Essex", "Gwent", "Kent",
-        "Merseyside", "North Yorkshire", "Suffolk", "<script>alert('x')</script> Police",
+        "Avon and Somerset",
+        "Cheshire",
+        "Cumbria",
+        "Devon & Cornwall",
+        "Dorset",
+        "Essex",
+        "Gwent",
+        "Kent",
+        "Merseyside",
+        "North Yorkshire",
+        "Suffolk",
+        "<script>alert('x')</script> Police",
     ];
     let grounds = ["foia:s30", "foia:s31", "foia:s38", "foia:s40", "foia:s43", "foia:s12"];
     let mut docs = Vec::new();
