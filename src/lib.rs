@@ -8,7 +8,7 @@
 //! ```
 //! let rules = foitag::rules::RuleSet::defaults().unwrap();
 //! let a = foitag::analyse(&rules, "Dear Mr Smith,\nYour request is refused under section 14(1) of the Act as vexatious.\nYours sincerely", None);
-//! assert_eq!(a.verdict.outcome, "refused");
+//! assert_eq!(a.verdict.outcome, foitag::vocab::Outcome::Refused);
 //! assert!(a.verdict.cited.contains("foia:s14"));
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -25,6 +25,7 @@ pub mod rules;
 pub mod scan;
 pub mod text;
 pub mod verdict;
+pub mod vocab;
 
 /// A document's scan, verdict and authority.
 #[derive(Debug)]

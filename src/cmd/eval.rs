@@ -89,7 +89,7 @@ fn evidence(rules: &crate::rules::RuleSet, a: &crate::Analysis) -> (BTreeMap<Str
             let m = &a.scan.segments.messages[mi];
             let (line, _) = a.scan.index.line_col(m.start);
             let mut sig: Vec<String> =
-                a.verdict.facts[mi].signals.iter().filter(|(k, _)| !k.starts_with("role")).map(|(k, v)| format!("{k}={v}")).collect();
+                a.verdict.facts[mi].signals.iter().filter(|(k, _)| !k.is_role()).map(|(k, v)| format!("{k}={v}")).collect();
             sig.sort();
             format!("decided by message #{} (line {line}): {}", mi + 1, sig.join(" "))
         }

@@ -27,7 +27,7 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
     let _ = writeln!(o, "{} {}", p.c("1", "document"), doc.id);
     let _ = writeln!(o, "  authority  {}", a.authority.as_deref().unwrap_or("(unknown)"));
     let _ = writeln!(o, "  regime     {}", v.regime_str());
-    let _ = writeln!(o, "  outcome    {}", p.c("1;36", &v.outcome));
+    let _ = writeln!(o, "  outcome    {}", p.c("1;36", v.outcome.name()));
     let _ = writeln!(o, "  ncnd       {}", if v.ncnd { "yes" } else { "no" });
     let _ = writeln!(o, "  cited      {}", p.c("1;32", &v.cited.iter().cloned().collect::<Vec<_>>().join(";")));
     let _ = writeln!(o, "  mentioned  {}", v.mentioned.iter().cloned().collect::<Vec<_>>().join(";"));
@@ -40,7 +40,7 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
         let f = &v.facts[mi];
         let kind = f.kind.map_or("-", |k| k.name());
         let mark = if v.decision == Some(mi) { p.c("1;36", " <- latest decision") } else { String::new() };
-        let mut sig: Vec<_> = f.signals.iter().filter(|(k, _)| !k.starts_with("role")).map(|(k, v)| format!("{k}={v}")).collect();
+        let mut sig: Vec<_> = f.signals.iter().filter(|(k, _)| !k.is_role()).map(|(k, v)| format!("{k}={v}")).collect();
         sig.sort();
         let _ = writeln!(o, "  #{} line {line}: {}{} {kind}{mark}", mi + 1, m.role.name(), if m.quoted { " (quoted)" } else { "" },);
         if !sig.is_empty() {

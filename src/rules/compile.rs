@@ -1,6 +1,6 @@
 //! Compiling rule sources into a [`RuleSet`], collecting every problem as a located diagnostic.
 use super::diag::{Diagnostic, RuleErrors, Severity};
-use super::schema::{Kind, RawAuthority, RawFile, RawRule};
+use super::schema::{RawAuthority, RawFile, RawRule};
 use super::*;
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::RegexBuilder;
@@ -74,6 +74,19 @@ fn locate(src: &str, span: &std::ops::Range<usize>, key: &str, needle: Option<&s
     span.start + key_off.unwrap_or(0)
 }
 
+/// Where the first `name` of a serde message stands in `span`: a key (`unknown field `x``) or
+/// a quoted value (`unknown value `x``); else the `fallback` key.
+fn locate_named(src: &str, span: &std::ops::Range<usize>, msg: &str, fallback: &str) -> usize {
+    let name = msg.split('`').nth(1).unwrap_or(fallback);
+    if msg.starts_with("unknown value") {
+        let body = &src[span.start.min(src.len())..span.end.min(src.len())];
+        if let Some(i) = body.find(&format!("\"{name}\"")).or_else(|| body.find(&format!("'{name}'"))) {
+            return span.start + i;
+        }
+    }
+    locate(src, span, name, None)
+}
+
 /// Compile every source; all errors are reported together.
 pub fn compile(sources: &[(String, String)]) -> Result<RuleSet, RuleErrors> {
     compile_trusting(sources, 0)
@@ -115,9 +128,7 @@ pub fn compile_trusting(sources: &[(String, String)], trusted: usize) -> Result<
                 Ok(r) => r,
                 Err(e) => {
                     let msg = e.message().trim().to_string();
-                    let key = msg.split('`').nth(1).unwrap_or("id").to_string();
-                    let off = locate(src, &span, &key, None);
-                    cx.err("E002", off, format!("invalid rule: {msg}"));
+                    cx.err("E002", locate_named(src, &span, &msg, "id"), format!("invalid rule: {msg}"));
                     continue;
                 }
             };
@@ -133,18 +144,10 @@ pub fn compile_trusting(sources: &[(String, String)], trusted: usize) -> Result<
         for spanned in raw.authority {
             let span = spanned.span();
             match toml::Value::Table(spanned.into_inner()).try_into::<RawAuthority>() {
-                Ok(a) => match parse_nation(&a.nation) {
-                    Some(nation) => authorities.push(Authority { name: a.name, aliases: a.aliases, domains: a.domains, nation }),
-                    None => {
-                        let off = locate(src, &span, "nation", None);
-                        cx.err("E009", off, format!("unknown nation `{}` (england, wales, scotland, ni, uk)", a.nation));
-                    }
-                },
+                Ok(a) => authorities.push(Authority { name: a.name, aliases: a.aliases, domains: a.domains, nation: a.nation }),
                 Err(e) => {
                     let msg = e.message().trim().to_string();
-                    let key = msg.split('`').nth(1).unwrap_or("name").to_string();
-                    let off = locate(src, &span, &key, None);
-                    cx.err("E002", off, format!("invalid authority: {msg}"));
+                    cx.err("E002", locate_named(src, &span, &msg, "name"), format!("invalid authority: {msg}"));
                 }
             }
         }
@@ -175,17 +178,6 @@ fn names_list(ast: &regex_syntax::ast::Ast) -> bool {
         Ast::Alternation(a) => a.asts.iter().any(names_list),
         _ => false,
     }
-}
-
-fn parse_nation(s: &str) -> Option<Nation> {
-    Some(match s {
-        "england" => Nation::England,
-        "wales" => Nation::Wales,
-        "scotland" => Nation::Scotland,
-        "ni" => Nation::NorthernIreland,
-        "uk" => Nation::Uk,
-        _ => return None,
-    })
 }
 
 /// A rule pattern's regex; oversized programs are rejected, not built.
@@ -282,109 +274,53 @@ fn compile_rule(cx: &mut Ctx, rr: RawRule, span: &std::ops::Range<usize>) -> Opt
 fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option<Produces> {
     let need = |cx: &mut Ctx, key: &str, what: &str| {
         let off = locate(cx.src, span, "kind", None);
-        cx.err("E009", off, format!("rule `{}`: kind needs `{key}` ({what})", rr.id));
-    };
-    let bad = |cx: &mut Ctx, key: &str, val: &str, what: &str| {
-        let off = locate(cx.src, span, key, None);
-        cx.err("E009", off, format!("rule `{}`: unknown {key} `{val}` ({what})", rr.id));
+        cx.err("E009", off, format!("rule `{}`: kind `{}` needs `{key}` ({what})", rr.id, rr.kind.name()));
+        None
     };
     match rr.kind {
-        Kind::Citation => match rr.regime.as_deref() {
-            Some("act") => Some(Produces::Citation(Scheme::Act)),
-            Some("regs") => Some(Produces::Citation(Scheme::Regs)),
-            Some(v) => {
-                bad(cx, "regime", v, "act, regs");
-                None
-            }
-            None => {
-                need(cx, "regime", "act or regs");
-                None
-            }
+        Kind::Citation => match rr.regime.as_deref().map(|v| (v, Scheme::parse(v))) {
+            Some((_, Some(scheme))) => Some(Produces::Citation(scheme)),
+            Some((v, None)) => bad(cx, rr, span, "regime", v, &Scheme::allowed()),
+            None => need(cx, "regime", &Scheme::allowed()),
         },
         Kind::Title => match &rr.sections {
             Some(m) if m.keys().all(|k| k == "act" || k == "scotland") => {
                 Some(Produces::Title { act: m.get("act").cloned(), scotland: m.get("scotland").cloned() })
             }
-            Some(_) => {
-                bad(cx, "sections", "key", "keys are act, scotland");
-                None
-            }
-            None => {
-                need(cx, "sections", "e.g. { act = \"31\", scotland = \"35\" }");
-                None
-            }
+            Some(_) => bad(cx, rr, span, "sections", "key", "keys are act, scotland"),
+            None => need(cx, "sections", "e.g. { act = \"31\", scotland = \"35\" }"),
         },
-        Kind::Signal => match &rr.signal {
-            Some(s) => Some(Produces::Signal { name: s.clone(), weight: rr.weight, ignores_negation: rr.ignores_negation }),
-            None => {
-                need(cx, "signal", "the signal name");
-                None
-            }
+        Kind::Signal => match rr.signal {
+            Some(name) => Some(Produces::Signal { name, weight: rr.weight, ignores_negation: rr.ignores_negation }),
+            None => need(cx, "signal", &Signal::allowed()),
         },
-        Kind::Modifier => {
-            let allowed = "hypothetical, negated, explanatory, historical, reported, provisional, applied";
-            named(cx, rr, span, "status", rr.status.as_deref(), ModStatus::parse, allowed, "the status it gives")
-                .map(|status| Produces::Modifier { status, direction: rr.direction, scope: rr.scope })
-        }
+        Kind::Modifier => match rr.status {
+            Some(status) => Some(Produces::Modifier { status, direction: rr.direction, scope: rr.scope }),
+            None => need(cx, "status", &ModStatus::allowed()),
+        },
         Kind::Terminator => Some(Produces::Terminator),
         Kind::OtherAct => Some(Produces::OtherAct(rr.direction)),
-        Kind::Zone => {
-            let allowed = "footer, signature, web-noise, quoted-request, quoted-history";
-            named(cx, rr, span, "zone", rr.zone.as_deref(), ZoneKind::parse, allowed, "the zone kind").map(Produces::Zone)
-        }
-        Kind::Boundary => {
-            let allowed = "header, quote-intro, opener, closing, response, separator, start";
-            named(cx, rr, span, "boundary", rr.boundary.as_deref(), BoundaryKind::parse, allowed, "the boundary role")
-                .map(Produces::Boundary)
-        }
-        Kind::Regime => {
-            let cue = match rr.regime.as_deref() {
-                Some("scotland") => RegimeCue::Scotland,
-                Some("uk") => RegimeCue::Uk,
-                Some("environmental") => RegimeCue::Environmental,
-                Some("act") => RegimeCue::Act,
-                Some(v) => {
-                    bad(cx, "regime", v, "scotland, uk, environmental, act");
-                    return None;
-                }
-                None => {
-                    need(cx, "regime", "scotland, uk, environmental or act");
-                    return None;
-                }
-            };
-            Some(Produces::Regime { cue, weight: rr.weight })
-        }
+        Kind::Zone => match rr.zone {
+            Some(z) => Some(Produces::Zone(z)),
+            None => need(cx, "zone", &ZoneKind::allowed()),
+        },
+        Kind::Boundary => match rr.boundary {
+            Some(b) => Some(Produces::Boundary(b)),
+            None => need(cx, "boundary", &BoundaryKind::allowed()),
+        },
+        Kind::Regime => match rr.regime.as_deref().map(|v| (v, RegimeCue::parse(v))) {
+            Some((_, Some(cue))) => Some(Produces::Regime { cue, weight: rr.weight }),
+            Some((v, None)) => bad(cx, rr, span, "regime", v, &RegimeCue::allowed()),
+            None => need(cx, "regime", &RegimeCue::allowed()),
+        },
     }
 }
 
-/// A named value of a rule (`status`, `zone`, `boundary`): parsed, or a located E009 saying
-/// what is missing or which values are allowed.
-#[allow(clippy::too_many_arguments)]
-fn named<T>(
-    cx: &mut Ctx,
-    rr: &RawRule,
-    span: &std::ops::Range<usize>,
-    key: &str,
-    value: Option<&str>,
-    parse: impl Fn(&str) -> Option<T>,
-    allowed: &str,
-    what: &str,
-) -> Option<T> {
-    match value {
-        Some(v) => {
-            let parsed = parse(v);
-            if parsed.is_none() {
-                let off = locate(cx.src, span, key, None);
-                cx.err("E009", off, format!("rule `{}`: unknown {key} `{v}` ({allowed})", rr.id));
-            }
-            parsed
-        }
-        None => {
-            let off = locate(cx.src, span, "kind", None);
-            cx.err("E009", off, format!("rule `{}`: kind needs `{key}` ({what})", rr.id));
-            None
-        }
-    }
+/// A located E009 for a value not among those `allowed`.
+fn bad<T>(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>, key: &str, val: &str, allowed: &str) -> Option<T> {
+    let off = locate(cx.src, span, key, None);
+    cx.err("E009", off, format!("rule `{}`: unknown {key} `{val}` ({allowed})", rr.id));
+    None
 }
 
 fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic>) -> Result<RuleSet, RuleErrors> {

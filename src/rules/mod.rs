@@ -4,9 +4,9 @@ pub mod diag;
 pub mod examples;
 pub mod schema;
 
+pub use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, RegimeCue, Scheme, Scope, Signal, ZoneKind};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-pub use schema::{Direction, Kind, Scope};
 use std::sync::OnceLock;
 
 /// Default rule files, embedded in the binary.
@@ -22,143 +22,6 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/authorities.toml", include_str!("../../rules/authorities.toml")),
 ];
 
-/// Numbering scheme of a citation pattern; the message's regime picks the Act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scheme {
-    /// "section N": FOIA, or FOISA in a Scottish message.
-    Act,
-    /// "regulation N": EIR, or EISR in a Scottish message.
-    Regs,
-}
-
-/// Status a context modifier gives to citations in its scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ModStatus {
-    Hypothetical,
-    Negated,
-    Explanatory,
-    Historical,
-    Reported,
-    Provisional,
-    /// An applying frame: confirms reliance (used for review evidence).
-    Applied,
-}
-
-impl ModStatus {
-    /// Parse the name used in rule files.
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "hypothetical" => Self::Hypothetical,
-            "negated" => Self::Negated,
-            "explanatory" => Self::Explanatory,
-            "historical" => Self::Historical,
-            "reported" => Self::Reported,
-            "provisional" => Self::Provisional,
-            "applied" => Self::Applied,
-            _ => return None,
-        })
-    }
-
-    /// The name used in rule files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Hypothetical => "hypothetical",
-            Self::Negated => "negated",
-            Self::Explanatory => "explanatory",
-            Self::Historical => "historical",
-            Self::Reported => "reported",
-            Self::Provisional => "provisional",
-            Self::Applied => "applied",
-        }
-    }
-}
-
-/// Zones of a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ZoneKind {
-    Body,
-    QuotedRequest,
-    QuotedHistory,
-    Footer,
-    Signature,
-    WebNoise,
-}
-
-impl ZoneKind {
-    /// Parse the name used in rule files.
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "body" => Self::Body,
-            "quoted-request" => Self::QuotedRequest,
-            "quoted-history" => Self::QuotedHistory,
-            "footer" => Self::Footer,
-            "signature" => Self::Signature,
-            "web-noise" => Self::WebNoise,
-            _ => return None,
-        })
-    }
-
-    /// The name used in rule files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Body => "body",
-            Self::QuotedRequest => "quoted-request",
-            Self::QuotedHistory => "quoted-history",
-            Self::Footer => "footer",
-            Self::Signature => "signature",
-            Self::WebNoise => "web-noise",
-        }
-    }
-}
-
-/// Line roles that shape segmentation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BoundaryKind {
-    /// An e-mail header line (From:, Sent:, To:, Subject:, Date:).
-    Header,
-    /// A marker that an earlier e-mail follows ("-----Original Message-----", "On ... wrote:").
-    QuoteIntro,
-    /// A line that opens a letter ("Dear ...", "Thank you for your request").
-    Opener,
-    /// A sign-off ("Yours sincerely", "Kind regards").
-    Closing,
-    /// A response heading ending a quoted request ("Response:", "Answer").
-    Response,
-    /// A separator between messages of an archive (a line of dashes).
-    Separator,
-    /// A line that always starts a new message (a thread page's "Name   date" header).
-    Start,
-}
-
-impl BoundaryKind {
-    /// Parse the name used in rule files.
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "header" => Self::Header,
-            "quote-intro" => Self::QuoteIntro,
-            "opener" => Self::Opener,
-            "closing" => Self::Closing,
-            "response" => Self::Response,
-            "separator" => Self::Separator,
-            "start" => Self::Start,
-            _ => return None,
-        })
-    }
-}
-
-/// Regime cue of a `regime` rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RegimeCue {
-    /// Scottish law (FOISA/EISR).
-    Scotland,
-    /// Law of England, Wales and Northern Ireland / UK-wide (FOIA/EIR).
-    Uk,
-    /// Environmental information (EIR/EISR).
-    Environmental,
-    /// The general FOI Act (FOIA/FOISA) rather than the environmental regulations.
-    Act,
-}
-
 /// What a compiled rule produces.
 #[derive(Debug, Clone)]
 pub enum Produces {
@@ -169,7 +32,7 @@ pub enum Produces {
         scotland: Option<String>,
     },
     Signal {
-        name: String,
+        name: Signal,
         weight: i32,
         ignores_negation: bool,
     },
@@ -274,16 +137,6 @@ pub struct RuleMatch {
     pub start: usize,
     pub end: usize,
     pub list: Option<(usize, usize)>,
-}
-
-/// Nation an authority belongs to (Scottish bodies default to FOISA).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nation {
-    England,
-    Wales,
-    Scotland,
-    NorthernIreland,
-    Uk,
 }
 
 /// One known public authority.

@@ -1,37 +1,6 @@
 //! Canonical ids: mapping a parsed item to `foia:s31`, `eir:r12(5)(b)`... once the regime is known.
 use super::cite::RawItem;
-use crate::rules::Scheme;
-
-/// The four regimes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Regime {
-    Foia,
-    Eir,
-    Foisa,
-    Eisr,
-}
-
-impl Regime {
-    /// Name used in ids and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Regime::Foia => "foia",
-            Regime::Eir => "eir",
-            Regime::Foisa => "foisa",
-            Regime::Eisr => "eisr",
-        }
-    }
-
-    /// The regime a numbering scheme means in a Scottish or other message.
-    pub fn of(scheme: Scheme, scotland: bool) -> Regime {
-        match (scheme, scotland) {
-            (Scheme::Act, false) => Regime::Foia,
-            (Scheme::Act, true) => Regime::Foisa,
-            (Scheme::Regs, false) => Regime::Eir,
-            (Scheme::Regs, true) => Regime::Eisr,
-        }
-    }
-}
+pub use crate::vocab::Regime;
 
 /// A provision named in a text, in canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]

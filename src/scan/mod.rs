@@ -6,7 +6,7 @@ pub(crate) mod fast;
 pub mod segment;
 pub mod status;
 
-use crate::rules::{BoundaryKind, ModStatus, Produces, RegimeCue, RuleMatch, RuleSet, Scheme, ZoneKind};
+use crate::rules::{BoundaryKind, ModStatus, Produces, RegimeCue, RuleMatch, RuleSet, Scheme, Signal, ZoneKind};
 use crate::text::TextIndex;
 pub use canon::{Canon, Regime};
 pub use segment::{Message, Role, Segments};
@@ -38,8 +38,8 @@ pub struct Citation {
 
 /// A signal hit (outcome cue, NCND, role...), possibly neutralised by a modifier.
 #[derive(Debug, Clone)]
-pub struct Signal {
-    pub name: String,
+pub struct SignalHit {
+    pub name: Signal,
     pub weight: i32,
     pub start: usize,
     pub end: usize,
@@ -52,7 +52,7 @@ pub struct Signal {
     pub ignores_negation: bool,
 }
 
-impl Signal {
+impl SignalHit {
     /// Counts towards the message's kind: in the body and not neutralised.
     pub fn active(&self) -> bool {
         // A signal still counts inside an applying frame or a provisional one ("we have not yet
@@ -90,7 +90,7 @@ pub struct Scan<'t> {
     pub index: TextIndex,
     pub segments: Segments,
     pub citations: Vec<Citation>,
-    pub signals: Vec<Signal>,
+    pub signals: Vec<SignalHit>,
     /// Per message: is it under Scottish law.
     pub scotland: Vec<bool>,
     /// Per message regime evidence.
@@ -186,8 +186,8 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let mut regime_cues = Vec::new();
     for (ri, m) in &matches {
         match &rules.rules[*ri].produces {
-            Produces::Signal { name, weight, ignores_negation } => signals.push(Signal {
-                name: name.clone(),
+            Produces::Signal { name, weight, ignores_negation } => signals.push(SignalHit {
+                name: *name,
                 weight: *weight,
                 start: m.start,
                 end: m.end,
@@ -333,12 +333,12 @@ fn authority_headed(rules: &RuleSet, text: &str, index: &TextIndex, segments: &S
 }
 
 /// A message is the requester's when its requester cues outweigh its authority cues.
-fn assign_roles(segments: &mut Segments, signals: &[Signal], headed: &[bool]) {
+fn assign_roles(segments: &mut Segments, signals: &[SignalHit], headed: &[bool]) {
     let mut score: Vec<i32> = headed.iter().map(|&h| if h { -3 } else { 0 }).collect();
     for s in signals.iter().filter(|s| s.zone != ZoneKind::QuotedRequest) {
-        match s.name.as_str() {
-            "role-requester" => score[s.message] += s.weight,
-            "role-authority" => score[s.message] -= s.weight,
+        match s.name {
+            Signal::RoleRequester => score[s.message] += s.weight,
+            Signal::RoleAuthority => score[s.message] -= s.weight,
             _ => {}
         }
     }

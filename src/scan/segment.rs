@@ -2,23 +2,7 @@
 //! give every line a zone (body, quoted request, quoted history, footer, signature, web noise).
 use crate::rules::{BoundaryKind, ZoneKind};
 use crate::text::TextIndex;
-
-/// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Authority,
-    Requester,
-}
-
-impl Role {
-    /// Name used in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::Authority => "authority",
-            Role::Requester => "requester",
-        }
-    }
-}
+pub use crate::vocab::Role;
 
 /// One message of a document.
 #[derive(Debug, Clone)]

@@ -4,53 +4,7 @@ use super::segment::{Message, Role};
 use super::Citation;
 use crate::rules::{Direction, ModStatus, Scope, ZoneKind};
 use crate::text::TextIndex;
-
-/// Status of one named provision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Cited,
-    Hypothetical,
-    Negated,
-    Explanatory,
-    Historical,
-    Reported,
-    Provisional,
-    Procedural,
-    Quoted,
-    Boilerplate,
-    OtherAct,
-}
-
-impl Status {
-    /// Name used in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Cited => "cited",
-            Status::Hypothetical => "hypothetical",
-            Status::Negated => "negated",
-            Status::Explanatory => "explanatory",
-            Status::Historical => "historical",
-            Status::Reported => "reported",
-            Status::Provisional => "provisional",
-            Status::Procedural => "procedural",
-            Status::Quoted => "quoted",
-            Status::Boilerplate => "boilerplate",
-            Status::OtherAct => "other-act",
-        }
-    }
-
-    fn from_mod(m: ModStatus) -> Status {
-        match m {
-            ModStatus::Hypothetical => Status::Hypothetical,
-            ModStatus::Negated => Status::Negated,
-            ModStatus::Explanatory => Status::Explanatory,
-            ModStatus::Historical => Status::Historical,
-            ModStatus::Reported => Status::Reported,
-            ModStatus::Provisional => Status::Provisional,
-            ModStatus::Applied => Status::Cited,
-        }
-    }
-}
+pub use crate::vocab::Status;
 
 /// A modifier cue found in the text.
 #[derive(Debug, Clone)]
@@ -258,7 +212,7 @@ impl Context<'_> {
             ZoneKind::Body => {}
         }
         if let Some((cue, _)) = self.modifier_for(c.start, c.end) {
-            let st = Status::from_mod(cue.status);
+            let st = Status::from(cue.status);
             let where_ = match cue.direction {
                 Direction::Forward => "before it",
                 Direction::Backward => "after it",

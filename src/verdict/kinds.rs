@@ -2,53 +2,16 @@
 //! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
 use crate::rules::ModStatus;
 use crate::scan::{Regime, Role, Scan, Status};
-use std::collections::HashMap;
-
-/// What an authority message does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MsgKind {
-    Acknowledgement,
-    Extension,
-    Clarification,
-    Provided,
-    Partial,
-    Refused,
-    NotHeld,
-    ReviewUpheld,
-    ReviewOverturned,
-    ReviewPartial,
-}
-
-impl MsgKind {
-    /// Outcome name.
-    pub fn name(self) -> &'static str {
-        match self {
-            MsgKind::Acknowledgement => "acknowledgement",
-            MsgKind::Extension => "extension",
-            MsgKind::Clarification => "clarification",
-            MsgKind::Provided => "provided",
-            MsgKind::Partial => "partial",
-            MsgKind::Refused => "refused",
-            MsgKind::NotHeld => "not_held",
-            MsgKind::ReviewUpheld => "review_upheld",
-            MsgKind::ReviewOverturned => "review_overturned",
-            MsgKind::ReviewPartial => "review_partial",
-        }
-    }
-
-    /// A decision (as opposed to a status message).
-    pub fn is_decision(self) -> bool {
-        !matches!(self, MsgKind::Acknowledgement | MsgKind::Extension | MsgKind::Clarification)
-    }
-}
+use crate::vocab::{Outcome, Signal};
+use std::collections::BTreeMap;
 
 /// The evidence behind one message's kind.
 #[derive(Debug, Clone, Default)]
 pub struct MsgFacts {
-    pub kind: Option<MsgKind>,
+    pub kind: Option<Outcome>,
     pub ncnd: bool,
     /// Signal sums by name (active signals in the body only).
-    pub signals: HashMap<String, i32>,
+    pub signals: BTreeMap<Signal, i32>,
     /// Cited grounds that withhold (not s21, not the EIR not-held exception).
     pub withholding: usize,
     pub published: usize,
@@ -62,8 +25,8 @@ pub struct MsgFacts {
 }
 
 impl MsgFacts {
-    fn s(&self, name: &str) -> i32 {
-        self.signals.get(name).copied().unwrap_or(0)
+    fn s(&self, name: Signal) -> i32 {
+        self.signals.get(&name).copied().unwrap_or(0)
     }
 }
 
@@ -82,8 +45,8 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     // NCND as the earlier decision gave it ("On 3 May the force neither confirmed nor denied").
     let mut ncnd_earlier = 0;
     for s in signals.iter().filter(|s| s.active()) {
-        *f.signals.entry(s.name.clone()).or_default() += s.weight;
-        if s.name == "ncnd" && s.modifier.is_some_and(|(m, _)| m == ModStatus::Historical) {
+        *f.signals.entry(s.name).or_default() += s.weight;
+        if s.name == Signal::Ncnd && s.modifier.is_some_and(|(m, _)| m == ModStatus::Historical) {
             ncnd_earlier += s.weight;
         }
     }
@@ -108,31 +71,31 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
         }
     }
     f.environmental = scan.regime_scores[mi].environmental > 0;
-    let not_held_sig = f.s("not-held");
+    let not_held_sig = f.s(Signal::NotHeld);
     // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
-    let ncnd_cue = f.s("ncnd") > 0 && f.s("ncnd-cost") == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
+    let ncnd_cue = f.s(Signal::Ncnd) > 0 && f.s(Signal::NcndCost) == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
     // Refusing "under regulation 12(4)(a)" is the Regulations' way of saying "not held".
     let eir_not_held = f.not_held_exception > 0 && f.withholding == 0;
     // Refusal words alone (no ground) count only when no published-elsewhere ground explains them.
-    let cue_refusal = f.s("refusal") >= 4 && !eir_not_held && f.published == 0;
+    let cue_refusal = f.s(Signal::Refusal) >= 4 && !eir_not_held && f.published == 0;
     let refusal = f.withholding > 0 || cue_refusal || ncnd_provision || ncnd_cue;
-    let provided = f.s("provided");
-    let disclosure = provided >= 2 || f.published > 0 || f.s("volunteered") > 0;
-    let partial_cue = f.s("partial") > 0;
+    let provided = f.s(Signal::Provided);
+    let disclosure = provided >= 2 || f.published > 0 || f.s(Signal::Volunteered) > 0;
+    let partial_cue = f.s(Signal::Partial) > 0;
     let not_held = not_held_sig > 0 || f.not_held_exception > 0;
     f.mixed = refusal && disclosure;
-    let review_cue = f.s("upheld") + f.s("overturned") + f.s("review-partial");
-    let review = f.s("review-done") > 0 || (f.s("review-topic") > 0 && review_cue > 0);
-    let decision_cue = f.s("refusal") + provided + not_held_sig + f.withholding as i32 * 2;
+    let review_cue = f.s(Signal::Upheld) + f.s(Signal::Overturned) + f.s(Signal::ReviewPartial);
+    let review = f.s(Signal::ReviewDone) > 0 || (f.s(Signal::ReviewTopic) > 0 && review_cue > 0);
+    let decision_cue = f.s(Signal::Refusal) + provided + not_held_sig + f.withholding as i32 * 2;
     // The strongest status cue; ties go to the more specific kind.
     let (status_kind, status_score) = [
-        (MsgKind::Clarification, f.s("clarification")),
-        (MsgKind::Extension, f.s("extension")),
-        (MsgKind::Acknowledgement, f.s("acknowledgement")),
+        (Outcome::Clarification, f.s(Signal::Clarification)),
+        (Outcome::Extension, f.s(Signal::Extension)),
+        (Outcome::Acknowledgement, f.s(Signal::Acknowledgement)),
     ]
     .into_iter()
-    .fold((MsgKind::Acknowledgement, 0), |best, k| if k.1 > best.1 { k } else { best });
-    let quiet_decision = f.s("refusal") < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0;
+    .fold((Outcome::Acknowledgement, 0), |best, k| if k.1 > best.1 { k } else { best });
+    let quiet_decision = f.s(Signal::Refusal) < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0;
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
@@ -140,34 +103,34 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
         Some(status_kind)
     } else if refusal {
         if disclosure || partial_cue {
-            Some(MsgKind::Partial)
+            Some(Outcome::Partial)
         } else {
-            Some(MsgKind::Refused)
+            Some(Outcome::Refused)
         }
     } else if not_held {
         if provided >= 2 || f.published > 0 || partial_cue {
-            Some(MsgKind::Partial)
+            Some(Outcome::Partial)
         } else {
-            Some(MsgKind::NotHeld)
+            Some(Outcome::NotHeld)
         }
     } else if disclosure || provided > 0 {
         f.weak = !disclosure;
-        Some(if partial_cue { MsgKind::Partial } else { MsgKind::Provided })
+        Some(if partial_cue { Outcome::Partial } else { Outcome::Provided })
     } else if status_score > 0 {
         Some(status_kind)
     } else if partial_cue {
         f.weak = true;
-        Some(MsgKind::Partial)
+        Some(Outcome::Partial)
     } else {
         None
     };
     // A review that changes the decision keeps NCND only if it says so itself: the earlier
     // decision's NCND is what it reviewed, not what it decides.
     let ncnd_said = match f.kind {
-        Some(MsgKind::ReviewPartial) => ncnd_cue && f.s("ncnd") > ncnd_earlier,
+        Some(Outcome::ReviewPartial) => ncnd_cue && f.s(Signal::Ncnd) > ncnd_earlier,
         _ => ncnd_cue,
     };
-    f.ncnd = matches!(f.kind, Some(MsgKind::Refused | MsgKind::Partial | MsgKind::ReviewUpheld | MsgKind::ReviewPartial))
+    f.ncnd = matches!(f.kind, Some(Outcome::Refused | Outcome::Partial | Outcome::ReviewUpheld | Outcome::ReviewPartial))
         && (ncnd_provision || ncnd_said);
     f
 }
@@ -179,22 +142,22 @@ fn of_message<T>(all: &[T], mi: usize, message: impl Fn(&T) -> usize) -> &[T] {
     &all[lo..hi]
 }
 
-fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> MsgKind {
-    let (up, over, part) = (f.s("upheld"), f.s("overturned"), f.s("review-partial"));
-    let released = f.s("released") > 0;
+fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> Outcome {
+    let (up, over, part) = (f.s(Signal::Upheld), f.s(Signal::Overturned), f.s(Signal::ReviewPartial));
+    let released = f.s(Signal::Released) > 0;
     // "Substitute a different decision" that releases everything and keeps no ground is a reversal.
-    if part > 0 && over == 0 && f.withholding == 0 && (released || f.s("provided") >= 2) {
-        MsgKind::ReviewOverturned
+    if part > 0 && over == 0 && f.withholding == 0 && (released || f.s(Signal::Provided) >= 2) {
+        Outcome::ReviewOverturned
     } else if part > 0 || (over > 0 && refusal && f.withholding > 0) || (up > 0 && released) {
-        MsgKind::ReviewPartial
+        Outcome::ReviewPartial
     } else if over > 0 || (released && !refusal) {
-        MsgKind::ReviewOverturned
+        Outcome::ReviewOverturned
     } else if up > 0 || refusal {
-        MsgKind::ReviewUpheld
+        Outcome::ReviewUpheld
     } else if release {
-        MsgKind::ReviewOverturned
+        Outcome::ReviewOverturned
     } else {
-        MsgKind::ReviewUpheld
+        Outcome::ReviewUpheld
     }
 }
 

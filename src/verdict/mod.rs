@@ -3,13 +3,14 @@
 pub mod kinds;
 
 use crate::scan::{Regime, Role, Scan, Status};
-pub use kinds::{MsgFacts, MsgKind};
+pub use crate::vocab::Outcome;
+pub use kinds::MsgFacts;
 use std::collections::BTreeSet;
 
 /// The verdict on one document.
 #[derive(Debug, Clone, Default)]
 pub struct Verdict {
-    pub outcome: String,
+    pub outcome: Outcome,
     pub ncnd: bool,
     pub regime: Vec<Regime>,
     pub cited: BTreeSet<String>,
@@ -29,15 +30,7 @@ pub struct Verdict {
 impl Verdict {
     /// WhatDoTheyKnow state matching the outcome.
     pub fn wdtk_state(&self) -> &'static str {
-        match self.outcome.as_str() {
-            "provided" | "review_overturned" => "successful",
-            "partial" | "review_partial" => "partially_successful",
-            "refused" | "review_upheld" => "rejected",
-            "not_held" => "not_held",
-            "acknowledgement" | "extension" => "waiting_response",
-            "clarification" => "waiting_clarification",
-            _ => "",
-        }
+        self.outcome.wdtk_state()
     }
 
     /// Regimes joined for output (`foia;eir`).
@@ -60,11 +53,11 @@ pub fn resolve(scan: &Scan) -> Verdict {
     let chosen = decision.or(status_msg);
     let mut v = Verdict { messages: n, decision: chosen, ..Default::default() };
     v.stages = (0..n).filter(|&mi| authority(mi) && !msgs[mi].quoted).filter_map(|mi| facts[mi].kind.map(|k| k.name())).collect();
-    v.outcome = chosen.and_then(|mi| facts[mi].kind).map_or("unknown", |k| k.name()).to_string();
+    v.outcome = chosen.and_then(|mi| facts[mi].kind).unwrap_or(Outcome::Unknown);
 
     let mut regimes = BTreeSet::new();
     if let Some(mi) = chosen.filter(|&mi| facts[mi].kind.is_some_and(|k| k.is_decision())) {
-        let upheld = facts[mi].kind == Some(MsgKind::ReviewUpheld);
+        let upheld = facts[mi].kind == Some(Outcome::ReviewUpheld);
         // A ground ruled out somewhere in the decision is not cited unless an applying frame
         // names it too ("considered section 38 ... it does not apply").
         let in_msg = || scan.citations.iter().filter(|c| c.message == mi).flat_map(|c| c.items.iter().map(move |it| (c, it)));
@@ -114,16 +107,16 @@ fn review_reasons(scan: &Scan, facts: &[MsgFacts], chosen: Option<usize>, v: &Ve
         return why;
     };
     let f = &facts[mi];
-    if f.mixed && v.outcome == "refused" {
+    if f.mixed && v.outcome == Outcome::Refused {
         why.push("disclosure and refusal cues in the latest decision".into());
     }
     if f.weak {
         why.push("outcome decided by a weak fallback".into());
     }
-    if matches!(v.outcome.as_str(), "refused" | "partial") && v.cited.is_empty() && !v.ncnd {
+    if matches!(v.outcome, Outcome::Refused | Outcome::Partial) && v.cited.is_empty() && !v.ncnd {
         why.push("refusal without a cited ground".into());
     }
-    if !v.cited.is_empty() && f.signals.get("refusal").copied().unwrap_or(0) == 0 && f.withholding > 0 && !v.ncnd {
+    if !v.cited.is_empty() && f.signals.get(&crate::vocab::Signal::Refusal).copied().unwrap_or(0) == 0 && f.withholding > 0 && !v.ncnd {
         why.push("cited ground with no refusal frame in the message".into());
     }
     let sc = scan.regime_scores[mi].scotland;

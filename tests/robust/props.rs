@@ -291,6 +291,5 @@ fn corpus_letters_satisfy_the_invariants() {
     for (name, text) in corpus() {
         let a = foitag::analyse(rules(), &text, None);
         check(rules(), &text, &a);
-        assert!(!a.verdict.outcome.is_empty(), "{name}");
     }
 }

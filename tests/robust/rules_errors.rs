@@ -58,6 +58,11 @@ fn e002_unknown_key() {
     golden("e002-unknown-key");
 }
 #[test]
+fn e002_unknown_signal() {
+    golden("e002-unknown-signal");
+}
+
+#[test]
 fn e003_bad_regex() {
     golden("e003-bad-regex");
 }

@@ -1,0 +1,416 @@
+//! The shared vocabulary: every closed set of names that rules, scanning, verdicts, rows,
+//! evaluation and comparison speak of, each spelled once, with its rule-file and output names.
+use serde::de::{Deserialize, Deserializer, Error as _};
+use std::fmt;
+
+/// Declares a vocabulary enum: its variants with their names, `name()`, `parse()`, `ALL`,
+/// `Display`, and a serde `Deserialize` whose error lists the allowed names.
+macro_rules! vocab {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The name used in rule files and output.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+
+            /// The value of a name, if it is one.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The allowed names, comma-separated (for error messages).
+            pub fn allowed() -> String {
+                Self::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| D::Error::custom(format!("unknown value `{s}` (allowed: {})", $name::allowed())))
+            }
+        }
+    };
+}
+
+vocab! {
+    /// What a document's latest decision (or latest status message) did.
+    Outcome {
+        /// Receipt confirmed, nothing decided.
+        Acknowledgement = "acknowledgement",
+        /// Deadline extended or reply delayed.
+        Extension = "extension",
+        /// The authority asks the requester to clarify.
+        Clarification = "clarification",
+        /// All requested information given.
+        Provided = "provided",
+        /// Some given, some withheld or not held.
+        Partial = "partial",
+        /// Nothing given because of a ground.
+        Refused = "refused",
+        /// None of the information is held.
+        NotHeld = "not_held",
+        /// A review keeps the original decision.
+        ReviewUpheld = "review_upheld",
+        /// A review reverses a refusal.
+        ReviewOverturned = "review_overturned",
+        /// A review changes the decision in part.
+        ReviewPartial = "review_partial",
+        /// No authority message with a decision or status.
+        Unknown = "unknown",
+    }
+}
+
+impl Default for Outcome {
+    fn default() -> Self {
+        Outcome::Unknown
+    }
+}
+
+impl Outcome {
+    /// A decision (as opposed to a status message or nothing).
+    pub fn is_decision(self) -> bool {
+        !matches!(self, Outcome::Acknowledgement | Outcome::Extension | Outcome::Clarification | Outcome::Unknown)
+    }
+
+    /// A review result.
+    pub fn is_review(self) -> bool {
+        matches!(self, Outcome::ReviewUpheld | Outcome::ReviewOverturned | Outcome::ReviewPartial)
+    }
+
+    /// The matching WhatDoTheyKnow request state (empty when none matches).
+    pub fn wdtk_state(self) -> &'static str {
+        match self {
+            Outcome::Provided | Outcome::ReviewOverturned => "successful",
+            Outcome::Partial | Outcome::ReviewPartial => "partially_successful",
+            Outcome::Refused | Outcome::ReviewUpheld => "rejected",
+            Outcome::NotHeld => "not_held",
+            Outcome::Acknowledgement | Outcome::Extension => "waiting_response",
+            Outcome::Clarification => "waiting_clarification",
+            Outcome::Unknown => "",
+        }
+    }
+}
+
+vocab! {
+    /// What a rule produces when it matches (the `kind` key of a rule).
+    Kind {
+        /// A section or regulation reference; the `list` capture is parsed into ids.
+        Citation = "citation",
+        /// An exemption named by its title only; `sections` maps regime to section.
+        Title = "title",
+        /// A cue for the kind of message, NCND, refusal frames, roles (see `signal`).
+        Signal = "signal",
+        /// A context cue that gives citations in its scope a status (ConText style).
+        Modifier = "modifier",
+        /// Ends a modifier's scope.
+        Terminator = "terminator",
+        /// Marks a zone of a message (footer, quoted request, signature, web noise).
+        Zone = "zone",
+        /// A line that starts a new message (headers, openers) or closes one.
+        Boundary = "boundary",
+        /// A cue for the legal regime of a message.
+        Regime = "regime",
+        /// The name of another Act: numbers next to it are not FOI citations.
+        OtherAct = "other-act",
+    }
+}
+
+vocab! {
+    /// Cues a `signal` rule produces: the kind of a message, NCND, review results, roles.
+    Signal {
+        /// Receipt of a request confirmed.
+        Acknowledgement = "acknowledgement",
+        /// The authority asks for clarification.
+        Clarification = "clarification",
+        /// Deadline extended or reply delayed.
+        Extension = "extension",
+        /// Neither confirm nor deny.
+        Ncnd = "ncnd",
+        /// "Cannot even establish whether held" on cost: not an NCND.
+        NcndCost = "ncnd-cost",
+        /// A disclaimer that an NCND reveals nothing (explains, does not apply NCND).
+        NcndDisclaimer = "ncnd-disclaimer",
+        /// The information is not held.
+        NotHeld = "not-held",
+        /// A review reverses the decision.
+        Overturned = "overturned",
+        /// Some information given, some withheld.
+        Partial = "partial",
+        /// Information given.
+        Provided = "provided",
+        /// A refusal frame.
+        Refusal = "refusal",
+        /// A review releases information.
+        Released = "released",
+        /// A review has been carried out.
+        ReviewDone = "review-done",
+        /// A review changes the decision in part.
+        ReviewPartial = "review-partial",
+        /// The message speaks of an internal review.
+        ReviewTopic = "review-topic",
+        /// The author is the authority.
+        RoleAuthority = "role-authority",
+        /// The author is the requester.
+        RoleRequester = "role-requester",
+        /// A review keeps the decision.
+        Upheld = "upheld",
+        /// Information volunteered outside the Act.
+        Volunteered = "volunteered",
+    }
+}
+
+impl Signal {
+    /// A cue for who wrote a message rather than what it does.
+    pub fn is_role(self) -> bool {
+        matches!(self, Signal::RoleAuthority | Signal::RoleRequester)
+    }
+}
+
+vocab! {
+    /// Status a context modifier gives to citations in its scope.
+    ModStatus {
+        /// "may be engaged", "would apply if".
+        Hypothetical = "hypothetical",
+        /// "does not apply", "we are not relying on".
+        Negated = "negated",
+        /// An account of what the law says.
+        Explanatory = "explanatory",
+        /// An earlier decision recounted.
+        Historical = "historical",
+        /// What someone else said or did.
+        Reported = "reported",
+        /// Being considered, not yet decided.
+        Provisional = "provisional",
+        /// An applying frame: confirms reliance.
+        Applied = "applied",
+    }
+}
+
+vocab! {
+    /// Status of one named provision in the verdict's evidence.
+    Status {
+        /// Relied on by the message.
+        Cited = "cited",
+        /// Named in a hypothetical or warning.
+        Hypothetical = "hypothetical",
+        /// Considered and rejected.
+        Negated = "negated",
+        /// Named while explaining the law.
+        Explanatory = "explanatory",
+        /// Named in an account of an earlier decision.
+        Historical = "historical",
+        /// Named in a report of what someone else did.
+        Reported = "reported",
+        /// Under consideration, not decided.
+        Provisional = "provisional",
+        /// A procedural provision (s1, s10, s17, s50...).
+        Procedural = "procedural",
+        /// Inside the requester's text or a quoted e-mail.
+        Quoted = "quoted",
+        /// In a footer, signature or page furniture.
+        Boilerplate = "boilerplate",
+        /// A number of another Act.
+        OtherAct = "other-act",
+    }
+}
+
+impl From<ModStatus> for Status {
+    fn from(m: ModStatus) -> Status {
+        match m {
+            ModStatus::Hypothetical => Status::Hypothetical,
+            ModStatus::Negated => Status::Negated,
+            ModStatus::Explanatory => Status::Explanatory,
+            ModStatus::Historical => Status::Historical,
+            ModStatus::Reported => Status::Reported,
+            ModStatus::Provisional => Status::Provisional,
+            ModStatus::Applied => Status::Cited,
+        }
+    }
+}
+
+vocab! {
+    /// Zones of a message.
+    ZoneKind {
+        /// The message's own text.
+        Body = "body",
+        /// The request restated inside a reply.
+        QuotedRequest = "quoted-request",
+        /// Earlier e-mails quoted below a reply.
+        QuotedHistory = "quoted-history",
+        /// Complaint rights and other templated endings.
+        Footer = "footer",
+        /// Sign-off and sender details.
+        Signature = "signature",
+        /// Page furniture of a web page.
+        WebNoise = "web-noise",
+    }
+}
+
+vocab! {
+    /// Line roles that shape segmentation.
+    BoundaryKind {
+        /// An e-mail header line (From:, Sent:, To:, Subject:, Date:).
+        Header = "header",
+        /// A marker that an earlier e-mail follows ("-----Original Message-----", "On ... wrote:").
+        QuoteIntro = "quote-intro",
+        /// A line that opens a letter ("Dear ...", "Thank you for your request").
+        Opener = "opener",
+        /// A sign-off ("Yours sincerely", "Kind regards").
+        Closing = "closing",
+        /// A response heading ending a quoted request ("Response:", "Answer").
+        Response = "response",
+        /// A separator between messages of an archive (a line of dashes).
+        Separator = "separator",
+        /// A line that always starts a new message (a thread page's "Name   date" header).
+        Start = "start",
+    }
+}
+
+vocab! {
+    /// Regime cue of a `regime` rule.
+    RegimeCue {
+        /// Scottish law (FOISA/EISR).
+        Scotland = "scotland",
+        /// Law of England, Wales and Northern Ireland / UK-wide (FOIA/EIR).
+        Uk = "uk",
+        /// Environmental information (EIR/EISR).
+        Environmental = "environmental",
+        /// The general FOI Act (FOIA/FOISA) rather than the environmental regulations.
+        Act = "act",
+    }
+}
+
+vocab! {
+    /// Numbering scheme of a citation pattern; the message's regime picks the Act.
+    Scheme {
+        /// "section N": FOIA, or FOISA in a Scottish message.
+        Act = "act",
+        /// "regulation N": EIR, or EISR in a Scottish message.
+        Regs = "regs",
+    }
+}
+
+vocab! {
+    /// Nation an authority belongs to (Scottish bodies default to FOISA).
+    Nation {
+        /// England.
+        England = "england",
+        /// Wales.
+        Wales = "wales",
+        /// Scotland.
+        Scotland = "scotland",
+        /// Northern Ireland.
+        NorthernIreland = "ni",
+        /// A UK-wide body.
+        Uk = "uk",
+    }
+}
+
+vocab! {
+    /// The access regime a provision or decision belongs to.
+    Regime {
+        /// Freedom of Information Act 2000.
+        Foia = "foia",
+        /// Environmental Information Regulations 2004.
+        Eir = "eir",
+        /// Freedom of Information (Scotland) Act 2002.
+        Foisa = "foisa",
+        /// Environmental Information (Scotland) Regulations 2004.
+        Eisr = "eisr",
+    }
+}
+
+impl Regime {
+    /// The regime a numbering scheme means in a Scottish or other message.
+    pub fn of(scheme: Scheme, scotland: bool) -> Regime {
+        match (scheme, scotland) {
+            (Scheme::Act, false) => Regime::Foia,
+            (Scheme::Act, true) => Regime::Foisa,
+            (Scheme::Regs, false) => Regime::Eir,
+            (Scheme::Regs, true) => Regime::Eisr,
+        }
+    }
+}
+
+vocab! {
+    /// Who wrote a message.
+    Role {
+        /// The public authority.
+        Authority = "authority",
+        /// The person who asked.
+        Requester = "requester",
+    }
+}
+
+vocab! {
+    /// A modifier's direction relative to its cue.
+    Direction {
+        /// Citations after the cue.
+        Forward = "forward",
+        /// Citations before the cue.
+        Backward = "backward",
+        /// Both sides.
+        Both = "both",
+    }
+}
+
+impl Default for Direction {
+    fn default() -> Self {
+        Direction::Forward
+    }
+}
+
+vocab! {
+    /// How far a modifier reaches.
+    Scope {
+        /// To the end (or start) of the sentence.
+        Sentence = "sentence",
+        /// To the end (or start) of the line.
+        Line = "line",
+        /// To the end (or start) of the paragraph (blank line).
+        Paragraph = "paragraph",
+    }
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope::Sentence
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_errors_list_the_allowed_values() {
+        for s in Signal::ALL {
+            assert_eq!(Signal::parse(s.name()), Some(*s));
+        }
+        let err = toml::from_str::<std::collections::BTreeMap<String, Signal>>("x = \"refusl\"").unwrap_err().to_string();
+        assert!(err.contains("refusl") && err.contains("refusal, released"), "{err}");
+        assert_eq!(Outcome::NotHeld.name(), "not_held");
+        assert!(!Outcome::Extension.is_decision() && Outcome::ReviewPartial.is_decision());
+    }
+}
