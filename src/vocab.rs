@@ -81,6 +81,8 @@ vocab! {
     }
 }
 
+// The macro declares the enums, so `#[default]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Outcome {
     fn default() -> Self {
         Outcome::Unknown
@@ -375,6 +377,8 @@ vocab! {
     }
 }
 
+// The macro declares the enums, so `#[default]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Direction {
     fn default() -> Self {
         Direction::Forward
@@ -393,6 +397,8 @@ vocab! {
     }
 }
 
+// The macro declares the enums, so `#[default]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Scope {
     fn default() -> Self {
         Scope::Sentence
