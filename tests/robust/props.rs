@@ -288,7 +288,7 @@ fn unicode_case_folding_does_not_depend_on_other_text() {
 
 #[test]
 fn corpus_letters_satisfy_the_invariants() {
-    for (name, text) in corpus() {
+    for (_, text) in corpus() {
         let a = foitag::analyse(rules(), &text, None);
         check(rules(), &text, &a);
     }
