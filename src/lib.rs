@@ -13,7 +13,6 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod authority;
 pub mod cmd;
 pub mod compare;
 pub mod document;
@@ -41,7 +40,7 @@ pub fn analyse_document<'t>(rules: &rules::RuleSet, doc: &'t document::Document)
     if doc.meta.authority.is_some() {
         return analyse(rules, &doc.text, doc.meta.authority.as_deref());
     }
-    let from_sender = doc.meta.sender.as_deref().and_then(|s| authority::from_sender(rules, s));
+    let from_sender = doc.meta.sender.as_deref().and_then(|s| rules.authority_of_sender(s));
     analyse(rules, &doc.text, from_sender.map(|i| rules.authorities[i].name.as_str()))
 }
 

@@ -1,14 +1,12 @@
 //! Compiling rule sources into a [`RuleSet`], collecting every problem as a located diagnostic.
 use super::diag::{Diagnostic, RuleErrors, Severity};
+use super::rule::build_regex;
 use super::schema::{RawAuthority, RawFile, RawRule};
 use super::*;
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::RegexBuilder;
+use regex::Regex;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// Largest compiled program a pattern may have; bigger ones are rejected, not compiled.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// The embedded defaults followed by every `*.toml` file of `dir`, sorted by name.
 pub fn sources(dir: Option<&Path>) -> Result<Vec<(String, String)>, Diagnostic> {
@@ -180,11 +178,6 @@ fn names_list(ast: &regex_syntax::ast::Ast) -> bool {
     }
 }
 
-/// A rule pattern's regex; oversized programs are rejected, not built.
-pub(super) fn build_regex(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source).size_limit(REGEX_SIZE_LIMIT).build()
-}
-
 /// Compile the patterns of a rule: built and checked now, or, in a trusted file, left to be
 /// built when first needed.
 fn compile_rule_patterns(cx: &mut Ctx, span: &std::ops::Range<usize>, id: &str, list: &[String]) -> Vec<Pattern> {
@@ -334,7 +327,7 @@ fn build(rules: Vec<Rule>, authorities: Vec<Authority>, warnings: Vec<Diagnostic
     }
     // Aliases are found in the same pass as the rules' keywords; this automaton serves the
     // few texts that pass does not cover and e-mail senders, so it is the small kind.
-    let prefilter = crate::scan::fast::Prefilter::new(&rules, &aliases)
+    let prefilter = matcher::Prefilter::new(&rules, &aliases)
         .map_err(|e| RuleErrors(vec![Diagnostic::at(Severity::Error, "E013", "rules", "", 0, format!("keyword automaton: {e}"))]))?;
     let authority_ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)

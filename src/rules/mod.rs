@@ -2,12 +2,14 @@
 pub mod compile;
 pub mod diag;
 pub mod examples;
+pub(crate) mod matcher;
+pub mod rule;
 pub mod schema;
 
 pub use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, RegimeCue, Scheme, Scope, Signal, ZoneKind};
 use aho_corasick::AhoCorasick;
-use regex::Regex;
-use std::sync::OnceLock;
+pub use matcher::AliasHit;
+pub use rule::{Pattern, Produces, Rule, RuleMatch};
 
 /// Default rule files, embedded in the binary.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
@@ -21,123 +23,6 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/roles.toml", include_str!("../../rules/roles.toml")),
     ("rules/authorities.toml", include_str!("../../rules/authorities.toml")),
 ];
-
-/// What a compiled rule produces.
-#[derive(Debug, Clone)]
-pub enum Produces {
-    Citation(Scheme),
-    /// Title-only citation: section under FOIA-family numbering and under FOISA numbering.
-    Title {
-        act: Option<String>,
-        scotland: Option<String>,
-    },
-    Signal {
-        name: Signal,
-        weight: i32,
-        ignores_negation: bool,
-    },
-    Modifier {
-        status: ModStatus,
-        direction: Direction,
-        scope: Scope,
-    },
-    Terminator,
-    Zone(ZoneKind),
-    Boundary(BoundaryKind),
-    Regime {
-        cue: RegimeCue,
-        weight: i32,
-    },
-    /// Another Act: forward marks numbers after the name ("PACE s24"), backward numbers before
-    /// it ("s.60 of the CJPOA"), both either.
-    OtherAct(Direction),
-}
-
-/// One compiled rule.
-#[derive(Debug)]
-pub struct Rule {
-    pub id: String,
-    pub description: String,
-    pub kind: Kind,
-    pub keywords: Vec<String>,
-    pub regexes: Vec<Pattern>,
-    pub unless: Vec<Regex>,
-    pub produces: Produces,
-    pub matches: Vec<String>,
-    pub no_match: Vec<String>,
-    /// Rule file it came from.
-    pub file: String,
-}
-
-impl Rule {
-    /// Every match of the rule in `text` (all patterns, `unless` applied), as byte ranges
-    /// with the capture `list` if present.
-    pub fn find_all(&self, text: &str, out: &mut Vec<RuleMatch>) {
-        for re in &self.regexes {
-            for caps in re.regex().captures_iter(text) {
-                let m = caps.get(0).expect("group 0");
-                if m.is_empty() {
-                    continue;
-                }
-                if self.unless.iter().any(|u| u.is_match(m.as_str())) {
-                    continue;
-                }
-                let list = caps.name("list").map(|l| (l.start(), l.end()));
-                out.push(RuleMatch { start: m.start(), end: m.end(), list });
-            }
-        }
-    }
-
-    /// Whether the rule matches `text` (prefilter keywords included).
-    pub fn matches_text(&self, text: &str) -> bool {
-        let lower = text.to_ascii_lowercase();
-        if !self.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
-            return false;
-        }
-        let mut v = Vec::new();
-        self.find_all(text, &mut v);
-        !v.is_empty()
-    }
-}
-
-/// One pattern of a rule: its source, and the regex, built when first needed. Scanning runs
-/// the fast path's own compiled forms (see `scan::fast`); this regex serves the examples and
-/// the rare texts the fast path leaves to it, so the embedded rules, whose patterns the test
-/// suite compiles, need not build it at every start.
-#[derive(Debug)]
-pub struct Pattern {
-    source: String,
-    re: OnceLock<Regex>,
-}
-
-impl Pattern {
-    /// A pattern checked already (`re` built from `source`), or to be built when first used.
-    pub(crate) fn new(source: String, re: Option<Regex>) -> Pattern {
-        let cell = OnceLock::new();
-        if let Some(re) = re {
-            let _ = cell.set(re);
-        }
-        Pattern { source, re: cell }
-    }
-
-    /// The pattern's source text.
-    pub fn as_str(&self) -> &str {
-        &self.source
-    }
-
-    /// The compiled regex.
-    pub fn regex(&self) -> &Regex {
-        self.re.get_or_init(|| compile::build_regex(&self.source).expect("default rule patterns compile (checked by the tests)"))
-    }
-}
-
-/// A match of a rule: byte span and optional `list` capture span.
-#[derive(Debug, Clone, Copy)]
-pub struct RuleMatch {
-    pub start: usize,
-    pub end: usize,
-    pub list: Option<(usize, usize)>,
-}
 
 /// One known public authority.
 #[derive(Debug)]
@@ -154,7 +39,7 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub authorities: Vec<Authority>,
     /// Keyword automaton over every rule's keywords, with the patterns' prefix literals.
-    pub(crate) prefilter: crate::scan::fast::Prefilter,
+    pub(crate) prefilter: matcher::Prefilter,
     /// Alias and domain automaton; pattern index -> authority index.
     pub(crate) authority_ac: AhoCorasick,
     pub(crate) alias_owner: Vec<usize>,
@@ -184,5 +69,40 @@ impl RuleSet {
     /// Look up a rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Every rule match in `text`, grouped by rule, and the authority aliases in it
+    /// (leftmost-longest, without overlaps). A rule runs only when one of its keywords occurs,
+    /// and its patterns only where a match could start (see [`matcher`]): the same matches as
+    /// running every pattern over the whole text.
+    pub fn matches(&self, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<AliasHit>) {
+        // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
+        // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
+        // them. A text with either runs every rule over the whole text, so that a rule's hits
+        // never depend on whether one of its keywords happens to occur elsewhere in the text.
+        if text.contains(['\u{17f}', '\u{212a}']) {
+            let mut out = Vec::new();
+            let mut buf = Vec::new();
+            for (ri, rule) in self.rules.iter().enumerate() {
+                buf.clear();
+                rule.find_all(text, &mut buf);
+                out.extend(buf.iter().map(|m| (ri, *m)));
+            }
+            return (out, self.aliases_in(text));
+        }
+        let (matches, mut aliases) = self.prefilter.rule_matches(&self.rules, text);
+        matcher::leftmost_longest(&mut aliases);
+        (matches, aliases)
+    }
+
+    /// Alias occurrences in `text` by the authority automaton alone: leftmost first, the longest
+    /// of those starting at one place (the first listed of equal ones), none overlapping.
+    pub fn aliases_in(&self, text: &str) -> Vec<AliasHit> {
+        self.authority_ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    /// The authority named by an e-mail sender ("FOI Team, Kent Police <foi@kent.police.uk>").
+    pub fn authority_of_sender(&self, sender: &str) -> Option<usize> {
+        self.authority_ac.find_iter(sender).map(|m| self.alias_owner[m.pattern().as_usize()]).next()
     }
 }

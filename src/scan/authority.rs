@@ -1,17 +1,15 @@
-//! Detecting which public authority wrote a document, from the aliases in `authorities.toml`.
-use crate::rules::{RuleSet, ZoneKind};
-use crate::scan::{Role, Segments};
+//! Authority: which public authority wrote a document, from where its aliases stand.
+use super::segment::Segments;
+use crate::rules::{AliasHit, RuleSet};
 use crate::text::TextIndex;
+use crate::vocab::{Role, ZoneKind};
 
 /// Index of the most likely authority. A body names itself in its letterhead, signature and
 /// footer, and names other bodies in passing ("you may ask NHS England"), so where a name
 /// stands matters more than how often: heads and sign-offs of the authority's messages weigh
 /// most, then the requester's salutation, then mentions in running text; the first seen wins
 /// ties.
-/// One occurrence of an authority alias: start, end, alias index.
-pub type AliasHit = (usize, usize, usize);
-
-/// `aliases` are the alias occurrences of [`aliases_in`].
+/// `aliases` are the alias occurrences of [`RuleSet::matches`].
 pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, aliases: &[AliasHit]) -> Option<usize> {
     let mut score: Vec<(i32, usize)> = vec![(0, usize::MAX); rules.authorities.len()];
     let bytes = text.as_bytes();
@@ -43,28 +41,4 @@ pub fn detect(rules: &RuleSet, text: &str, segs: &Segments, ix: &TextIndex, alia
         score[a].1 = score[a].1.min(start);
     }
     score.iter().enumerate().filter(|(_, s)| s.0 > 0).max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(i, _)| i)
-}
-
-/// Alias occurrences in `text`: leftmost first, the longest of those starting at one place
-/// (the first listed of equal ones), none overlapping, as (start, end, alias index).
-pub fn aliases_in(rules: &RuleSet, text: &str) -> Vec<AliasHit> {
-    rules.authority_ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
-}
-
-/// Reduce every occurrence of every alias, overlaps included, to those [`aliases_in`] gives.
-pub(crate) fn leftmost_longest(hits: &mut Vec<AliasHit>) {
-    hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut end = 0;
-    hits.retain(|h| {
-        let keep = h.0 >= end;
-        if keep {
-            end = h.1;
-        }
-        keep
-    });
-}
-
-/// The authority named by an e-mail sender ("FOI Team, Kent Police <foi@kent.police.uk>").
-pub fn from_sender(rules: &RuleSet, sender: &str) -> Option<usize> {
-    rules.authority_ac.find_iter(sender).map(|m| rules.alias_owner[m.pattern().as_usize()]).next()
 }

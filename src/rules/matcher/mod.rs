@@ -1,4 +1,4 @@
-//! Fast path of [`super::rule_matches`]: one Aho-Corasick pass finds both the rule keywords (which
+//! The rule matcher behind [`super::RuleSet::matches`]: one Aho-Corasick pass finds both the rule keywords (which
 //! gate rules, as before) and the literals that mark where each pattern's matches can start
 //! (see [`plan`]); the pattern then runs anchored at those places only.
 //!
@@ -21,7 +21,24 @@ mod plan;
 #[cfg(test)]
 mod tests;
 
-use crate::rules::{Rule, RuleMatch};
+/// One occurrence of an authority alias: start, end, alias index.
+pub type AliasHit = (usize, usize, usize);
+
+/// Reduce every occurrence of every alias, overlaps included, to the leftmost-longest ones
+/// without overlaps (as the authority automaton finds them).
+pub(crate) fn leftmost_longest(hits: &mut Vec<AliasHit>) {
+    hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = h.0 >= end;
+        if keep {
+            end = h.1;
+        }
+        keep
+    });
+}
+
+use super::rule::{Rule, RuleMatch};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa::DFA, MatchKind};
 use candidates::{Routes, Tier};
@@ -184,7 +201,7 @@ impl Prefilter {
 
     /// Matches of every active rule, in rule order, then pattern order, then text order; and
     /// every occurrence of every authority alias, overlaps included, as (start, end, alias).
-    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> (Vec<(usize, RuleMatch)>, Vec<crate::authority::AliasHit>) {
+    pub(crate) fn rule_matches(&self, rules: &[Rule], text: &str) -> (Vec<(usize, RuleMatch)>, Vec<AliasHit>) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             s.prepare(self, rules.len());
@@ -402,7 +419,7 @@ struct Scratch {
     caps: Vec<Option<Captures>>,
     dfa_caches: Vec<Option<hybrid::dfa::Cache>>,
     spans: Vec<(usize, usize)>,
-    alias_hits: Vec<crate::authority::AliasHit>,
+    alias_hits: Vec<AliasHit>,
     /// Per route, where its literals were hit.
     route_hits: Vec<Vec<usize>>,
     rev: candidates::RevCaches,
