@@ -190,6 +190,36 @@ impl Signal {
 }
 
 vocab! {
+    /// What a reply did with one question of a multi-part request.
+    Answer {
+        /// The information asked for is given (figures, Yes/No, text, a table).
+        Provided = "provided",
+        /// The authority holds none of it.
+        NotHeld = "not_held",
+        /// Withheld under a ground.
+        Refused = "refused",
+        /// Neither confirmed nor denied.
+        Ncnd = "ncnd",
+        /// Published elsewhere (FOIA s21, FOISA s25, a link).
+        Published = "published",
+        /// Over the cost limit (FOIA/FOISA s12).
+        Cost = "cost",
+    }
+}
+
+impl Answer {
+    /// Gives the information (here or where it is published).
+    pub fn gives(self) -> bool {
+        matches!(self, Answer::Provided | Answer::Published)
+    }
+
+    /// Withholds it (a ground, NCND or cost).
+    pub fn withholds(self) -> bool {
+        matches!(self, Answer::Refused | Answer::Ncnd | Answer::Cost)
+    }
+}
+
+vocab! {
     /// Status a context modifier gives to citations in its scope.
     ModStatus {
         /// "may be engaged", "would apply if".

@@ -6,6 +6,7 @@ pub mod canon;
 pub mod citations;
 pub mod cite;
 pub mod cues;
+pub mod items;
 pub mod marks;
 pub mod regime;
 pub mod roles;
@@ -87,6 +88,10 @@ pub struct Scan<'t> {
     pub regime_scores: Vec<RegimeScore>,
     /// Index of the detected authority in the rule set.
     pub authority: Option<usize>,
+    /// Numbered questions of the request and the answers given to them.
+    pub items: Vec<items::Item>,
+    /// Runs of figures (tables, lists of counts) in authority messages.
+    pub figures: Vec<items::Figures>,
 }
 
 /// Scan `text` with `rules`. `authority_hint` (from metadata) takes precedence over detection.
@@ -103,5 +108,6 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, &aliases));
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
     let citations = citations::build(rules, text, &index, &matches, &segments, &scotland, &ctx);
-    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority }
+    let (items, figures) = items::find(text, &index, &segments);
+    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures }
 }

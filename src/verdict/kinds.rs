@@ -1,5 +1,6 @@
 //! Classifying each authority message (acknowledgement, refusal, review result...) from its
 //! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
+use super::answers::Answered;
 use crate::rules::ModStatus;
 use crate::scan::{Regime, Role, Scan, Status};
 use crate::vocab::{Outcome, Signal};
@@ -22,6 +23,12 @@ pub struct MsgFacts {
     pub mixed: bool,
     /// Regime evidence: environmental cues outweigh the Act's.
     pub environmental: bool,
+    /// Answered questions that give the information, withhold it, or say it is not held.
+    pub answers_given: usize,
+    pub answers_withheld: usize,
+    pub answers_not_held: usize,
+    /// Runs of figures (tables, counts) in the message.
+    pub tables: usize,
 }
 
 impl MsgFacts {
@@ -31,7 +38,7 @@ impl MsgFacts {
 }
 
 /// Facts and kind of message `mi` (None kind for requester messages and empty ones).
-pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
+pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     let msg = &scan.segments.messages[mi];
     let mut f = MsgFacts::default();
     if msg.role == Role::Requester {
@@ -71,6 +78,15 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
         }
     }
     f.environmental = scan.regime_scores[mi].environmental > 0;
+    for a in answers.iter().filter(|a| a.message == mi) {
+        match a.outcome {
+            o if o.gives() => f.answers_given += 1,
+            o if o.withholds() => f.answers_withheld += 1,
+            _ => f.answers_not_held += 1,
+        }
+    }
+    f.tables = scan.figures.iter().filter(|t| t.message == mi).count();
+    let answered = f.answers_given > 0 || f.tables > 0;
     let not_held_sig = f.s(Signal::NotHeld);
     // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
     let ncnd_cue = f.s(Signal::Ncnd) > 0 && f.s(Signal::NcndCost) == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
@@ -80,9 +96,10 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     let cue_refusal = f.s(Signal::Refusal) >= 4 && !eir_not_held && f.published == 0;
     let refusal = f.withholding > 0 || cue_refusal || ncnd_provision || ncnd_cue;
     let provided = f.s(Signal::Provided);
-    let disclosure = provided >= 2 || f.published > 0 || f.s(Signal::Volunteered) > 0;
-    let partial_cue = f.s(Signal::Partial) > 0;
-    let not_held = not_held_sig > 0 || f.not_held_exception > 0;
+    let disclosure = provided >= 2 || f.published > 0 || f.s(Signal::Volunteered) > 0 || answered;
+    // Some questions answered, others withheld or not held: partial, whatever the phrases say.
+    let partial_cue = f.s(Signal::Partial) > 0 || (f.answers_given > 0 && f.answers_withheld + f.answers_not_held > 0);
+    let not_held = not_held_sig > 0 || f.not_held_exception > 0 || f.answers_not_held > 0;
     f.mixed = refusal && disclosure;
     let review_cue = f.s(Signal::Upheld) + f.s(Signal::Overturned) + f.s(Signal::ReviewPartial);
     let review = f.s(Signal::ReviewDone) > 0 || (f.s(Signal::ReviewTopic) > 0 && review_cue > 0);
@@ -95,7 +112,7 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
     ]
     .into_iter()
     .fold((Outcome::Acknowledgement, 0), |best, k| if k.1 > best.1 { k } else { best });
-    let quiet_decision = f.s(Signal::Refusal) < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0;
+    let quiet_decision = f.s(Signal::Refusal) < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0 && !answered;
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
@@ -108,7 +125,7 @@ pub fn classify(scan: &Scan, mi: usize) -> MsgFacts {
             Some(Outcome::Refused)
         }
     } else if not_held {
-        if provided >= 2 || f.published > 0 || partial_cue {
+        if provided >= 2 || f.published > 0 || partial_cue || answered {
             Some(Outcome::Partial)
         } else {
             Some(Outcome::NotHeld)

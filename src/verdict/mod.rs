@@ -1,5 +1,6 @@
 //! Resolving a scanned document into its verdict: the latest decision gives outcome, NCND and
 //! cited grounds; every other named provision is mentioned. Pure and deterministic.
+pub mod answers;
 pub mod kinds;
 
 use crate::scan::{Regime, Role, Scan, Status};
@@ -25,6 +26,8 @@ pub struct Verdict {
     pub facts: Vec<MsgFacts>,
     /// Reasons this row deserves a human look.
     pub why: Vec<String>,
+    /// What the deciding message did with each numbered question.
+    pub answers: Vec<answers::Answered>,
 }
 
 impl Verdict {
@@ -42,7 +45,8 @@ impl Verdict {
 /// Resolve a scan into a verdict.
 pub fn resolve(scan: &Scan) -> Verdict {
     let n = scan.segments.messages.len();
-    let facts: Vec<MsgFacts> = (0..n).map(|mi| kinds::classify(scan, mi)).collect();
+    let answers = answers::resolve(scan);
+    let facts: Vec<MsgFacts> = (0..n).map(|mi| kinds::classify(scan, mi, &answers)).collect();
     let msgs = &scan.segments.messages;
     let authority = |mi: usize| msgs[mi].role == Role::Authority;
     let pick = |decisions: bool, quoted: bool| {
@@ -92,6 +96,7 @@ pub fn resolve(scan: &Scan) -> Verdict {
         // The Act before the regulations: "foia;eir", "foisa;eisr".
         regimes.into_iter().collect()
     };
+    v.answers = answers.into_iter().filter(|a| Some(a.message) == chosen).collect();
     v.why = review_reasons(scan, &facts, chosen, &v);
     v.facts = facts;
     v
