@@ -50,7 +50,7 @@ pub struct Args {
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Inputs larger than this many bytes become error rows.
-    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    #[arg(long, default_value_t = crate::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Take the authority from the name of the folder each file sits in.
     #[arg(long)]
