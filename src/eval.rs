@@ -22,7 +22,7 @@ pub fn ids(cell: &str) -> BTreeSet<String> {
 pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, Labels>> {
     let mut rdr = csv::Reader::from_reader(r);
     let headers = rdr.headers()?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let col = |name: &str| crate::columns::position(&headers, name);
     let id_col = col("id").ok_or_else(|| anyhow::anyhow!("labels have no `id` column"))?;
     let (a, o, n, c, m) = (col("authority"), col("outcome"), col("ncnd"), col("cited"), col("mentioned"));
     let mut out = BTreeMap::new();

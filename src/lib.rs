@@ -15,6 +15,7 @@
 
 pub mod authority;
 pub mod cmd;
+pub mod columns;
 pub mod compare;
 pub mod document;
 pub mod eval;
