@@ -128,16 +128,14 @@ pub fn wide_header(extra: &[String]) -> Vec<String> {
 pub const LONG_HEADER: &[&str] =
     &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
 
-/// One JSON object for `--format jsonl`: the wide fields plus every finding with its evidence.
-pub fn json_row(doc: &Document, a: &Analysis, rules: &crate::rules::RuleSet, overrides: &crate::overrides::Overrides) -> serde_json::Value {
-    let mut row = WideRow::from_analysis(doc, a);
-    overrides.apply(&mut row);
-    let mut v = serde_json::to_value(&row).unwrap_or_default();
+/// One JSON object for `--format jsonl`: the wide fields (pass-through columns included) plus
+/// every finding with its evidence.
+pub fn json_row(row: &WideRow, findings: &[LongRow]) -> serde_json::Value {
+    let mut v = serde_json::to_value(row).unwrap_or_default();
     if let Some(obj) = v.as_object_mut() {
         for (k, x) in &row.extra {
             obj.insert(k.clone(), serde_json::Value::String(x.clone()));
         }
-        let findings = long_rows(&doc.id, &a.scan, rules);
         obj.insert("findings".into(), serde_json::to_value(findings).unwrap_or_default());
     }
     v

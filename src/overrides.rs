@@ -57,11 +57,6 @@ impl Overrides {
         row.overridden = "yes".into();
     }
 
-    /// Number of ids with overrides.
-    pub fn len(&self) -> usize {
-        self.by_id.len()
-    }
-
     /// No overrides at all.
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()

@@ -167,30 +167,6 @@ impl Format {
     }
 }
 
-/// Classify `items` on the current rayon pool and write their rows in order.
-pub fn write_rows<W: Write>(
-    rules: &RuleSet,
-    items: &[InputItem],
-    opts: &LoadOptions,
-    format: Format,
-    overrides: &Overrides,
-    out: W,
-) -> anyhow::Result<Summary> {
-    let stop = AtomicBool::new(false);
-    let run = Run {
-        rules,
-        inputs: Inputs::new(Box::new(items.iter().cloned())),
-        extra: extra_columns(items),
-        opts,
-        format,
-        overrides,
-        stop: &stop,
-        progress: None,
-    };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(rayon::current_num_threads()).build()?;
-    run.write(&pool, out)
-}
-
 /// One input's rows, ready to write.
 struct Rendered {
     rows: Vec<Vec<String>>,
@@ -338,7 +314,11 @@ impl Run<'_> {
                 self.overrides.apply(&mut row);
                 vec![row.fields()]
             }
-            Format::Jsonl => vec![vec![crate::output::json_row(doc, &a, self.rules, self.overrides).to_string()]],
+            Format::Jsonl => {
+                let mut row = WideRow::from_analysis(doc, &a);
+                self.overrides.apply(&mut row);
+                vec![vec![crate::output::json_row(&row, &long_rows(&doc.id, &a.scan, self.rules)).to_string()]]
+            }
         }
     }
 
