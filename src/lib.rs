@@ -24,6 +24,7 @@ pub mod output;
 pub mod overrides;
 pub mod rules;
 pub mod scan;
+pub mod tag;
 pub mod text;
 pub mod verdict;
 

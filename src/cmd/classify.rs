@@ -1,7 +1,7 @@
 //! `foitag classify [FILE|-]`: the wide row for one document, or `--explain` for a person.
 use super::RulesArg;
 use crate::document::Document;
-use crate::output::{wide_header, WideRow};
+use crate::output::{CsvWriter, WideRow};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
@@ -46,9 +46,8 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         };
         out.write_all(super::explain::render(&rules, &doc, &a, color).as_bytes())?;
     } else {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(wide_header(&[]))?;
-        w.write_record(WideRow::from_analysis(&doc, &a).fields())?;
+        let mut w = CsvWriter::new(out, &[])?;
+        w.write(&WideRow::from_analysis(&doc, &a))?;
         w.flush()?;
     }
     Ok(0)

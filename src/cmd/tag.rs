@@ -8,9 +8,9 @@
 //! done are written up to the first gap (whole rows only), and the run exits with code 130.
 use super::RulesArg;
 use crate::input::{InputItem, LoadOptions};
-use crate::output::{long_rows, wide_header, WideRow};
 use crate::overrides::Overrides;
 use crate::rules::RuleSet;
+use crate::tag::{extra_columns, Format, TagWriter, Tagged, Tagger};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
@@ -110,8 +110,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         inputs: Inputs::new(inputs),
         extra,
         opts: &opts,
-        format: Format::of(args),
-        overrides: &overrides,
+        tagger: Tagger { rules: &rules, format: format_of(args), overrides: &overrides },
         stop: &STOP,
         progress: progress.as_ref(),
     };
@@ -147,29 +146,20 @@ pub struct Summary {
     pub interrupted: bool,
 }
 
-/// What one row per input looks like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Wide,
-    Long,
-    Jsonl,
-}
-
-impl Format {
-    fn of(args: &Args) -> Format {
-        if args.format == "jsonl" {
-            Format::Jsonl
-        } else if args.long {
-            Format::Long
-        } else {
-            Format::Wide
-        }
+/// The output format the arguments ask for.
+fn format_of(args: &Args) -> Format {
+    if args.format == "jsonl" {
+        Format::Jsonl
+    } else if args.long {
+        Format::Long
+    } else {
+        Format::Wide
     }
 }
 
 /// One input's rows, ready to write.
 struct Rendered {
-    rows: Vec<Vec<String>>,
+    rows: Tagged,
     error: bool,
     bytes: u64,
 }
@@ -196,23 +186,13 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// The passthrough columns of the wide header: those of the first input that has any.
-fn extra_columns(items: &[InputItem]) -> Vec<String> {
-    items
-        .iter()
-        .find(|i| !i.given_meta().extra.is_empty())
-        .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
-        .unwrap_or_default()
-}
-
 /// Everything one `tag` run shares between its threads.
 struct Run<'a> {
     rules: &'a RuleSet,
     inputs: Mutex<Inputs<'a>>,
     extra: Vec<String>,
     opts: &'a LoadOptions,
-    format: Format,
-    overrides: &'a Overrides,
+    tagger: Tagger<'a>,
     stop: &'a AtomicBool,
     progress: Option<&'a Progress>,
 }
@@ -288,52 +268,19 @@ impl Run<'_> {
     /// row, so one bad document cannot take down a run of thousands.
     fn render(&self, item: &InputItem) -> Rendered {
         let bytes = item.len_hint();
-        let rows = item.load(self.opts).and_then(|doc| crate::input::guard::guarded("classifier", || Ok(self.rows(&doc))));
+        let rows = item.load(self.opts).and_then(|doc| {
+            crate::input::guard::guarded("classifier", || Ok(self.tagger.document(&doc, &crate::analyse_document(self.rules, &doc))))
+        });
         match rows {
             Ok(rows) => Rendered { rows, error: false, bytes },
-            Err(e) => {
-                let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
-                let rows = match self.format {
-                    Format::Jsonl => vec![vec![serde_json::to_string(&row).unwrap_or_default()]],
-                    // The long format has one row per finding; an unreadable input has none.
-                    Format::Long => vec![],
-                    Format::Wide => vec![row.fields()],
-                };
-                Rendered { rows, error: true, bytes }
-            }
-        }
-    }
-
-    /// The rows of one loaded document.
-    fn rows(&self, doc: &crate::document::Document) -> Vec<Vec<String>> {
-        let a = crate::analyse_document(self.rules, doc);
-        match self.format {
-            Format::Long => long_rows(&doc.id, &a.scan, self.rules).into_iter().map(|r| long_fields(&r)).collect(),
-            Format::Wide => {
-                let mut row = WideRow::from_analysis(doc, &a);
-                self.overrides.apply(&mut row);
-                vec![row.fields()]
-            }
-            Format::Jsonl => {
-                let mut row = WideRow::from_analysis(doc, &a);
-                self.overrides.apply(&mut row);
-                vec![vec![crate::output::json_row(&row, &long_rows(&doc.id, &a.scan, self.rules)).to_string()]]
-            }
+            Err(e) => Rendered { rows: self.tagger.error(item, &e), error: true, bytes },
         }
     }
 
     /// The writer: rows in input order as they become ready, then the summary counts.
     fn drain<W: Write>(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, out: W) -> anyhow::Result<Summary> {
-        // JSON Lines go through the same writer, one unquoted field per line.
-        let jsonl = self.format == Format::Jsonl;
-        let style = if jsonl { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary };
-        let mut w = csv::WriterBuilder::new().flexible(jsonl).quote_style(style).from_writer(out);
+        let mut w = TagWriter::new(self.tagger.format, &self.extra, out)?;
         let mut s = Summary::default();
-        match self.format {
-            Format::Long => w.write_record(crate::output::LONG_HEADER)?,
-            Format::Wide => w.write_record(wide_header(&self.extra))?,
-            Format::Jsonl => {}
-        }
         loop {
             let r = {
                 let mut q = queue.lock().expect("queue");
@@ -354,9 +301,7 @@ impl Run<'_> {
             s.docs += 1;
             s.errors += r.error as usize;
             s.bytes += r.bytes;
-            for row in &r.rows {
-                w.write_record(row)?;
-            }
+            w.write(&r.rows)?;
             if let Some(p) = self.progress {
                 p.advance(s.docs, s.bytes);
             }
@@ -401,22 +346,4 @@ impl Progress {
             ));
         }
     }
-}
-
-fn long_fields(r: &crate::output::LongRow) -> Vec<String> {
-    vec![
-        r.id.clone(),
-        r.message.to_string(),
-        r.zone.clone(),
-        r.kind.clone(),
-        r.canonical.clone(),
-        r.detail.clone(),
-        r.status.clone(),
-        r.rule.clone(),
-        r.start.to_string(),
-        r.end.to_string(),
-        r.line.to_string(),
-        r.col.to_string(),
-        r.text.clone(),
-    ]
 }
