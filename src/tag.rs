@@ -1,10 +1,11 @@
 //! What `foitag tag` writes for each input: a wide row, long rows or a JSON line, with overrides
-//! applied, and the writer that puts them out in one format.
+//! applied, and the writer that puts them out in one format, in input order.
 use crate::document::Document;
 use crate::input::{InputError, InputItem};
 use crate::output::{header, json_row, long_rows, record, LongRow, WideRow};
 use crate::overrides::Overrides;
 use crate::rules::RuleSet;
+use crate::run::{Rows, Runner, Summary};
 use crate::Analysis;
 use std::io::Write;
 
@@ -41,9 +42,10 @@ pub struct Tagger<'a> {
     pub overrides: &'a Overrides,
 }
 
-impl Tagger<'_> {
-    /// The output for a loaded and analysed document.
-    pub fn document(&self, doc: &Document, a: &Analysis) -> Tagged {
+impl Rows for Tagger<'_> {
+    type Row = Tagged;
+
+    fn row(&self, doc: &Document, a: &Analysis) -> Tagged {
         let wide = || {
             let mut row = WideRow::from_analysis(doc, a);
             self.overrides.apply(&mut row);
@@ -56,9 +58,8 @@ impl Tagger<'_> {
         }
     }
 
-    /// The output for an input that could not be loaded or classified: the error row (its
-    /// JSON line has neither pass-through columns nor findings), or no long rows.
-    pub fn error(&self, item: &InputItem, e: &InputError) -> Tagged {
+    /// The error row (its JSON line has neither pass-through columns nor findings), or no long rows.
+    fn error(&self, item: &InputItem, e: &InputError) -> Tagged {
         let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
         match self.format {
             Format::Jsonl => Tagged::Json(serde_json::to_string(&row).unwrap_or_default()),
@@ -66,6 +67,19 @@ impl Tagger<'_> {
             Format::Wide => Tagged::Wide(Box::new(row)),
         }
     }
+}
+
+/// Tag every input with `runner` on `jobs` worker threads (0: one per core) and write the rows
+/// to `out` in input order; `extra` names the wide rows' pass-through columns.
+pub fn write<I, W>(runner: &Runner<Tagger>, jobs: usize, inputs: I, extra: &[String], out: W) -> anyhow::Result<Summary>
+where
+    I: Iterator<Item = InputItem> + Send,
+    W: Write,
+{
+    let mut w = TagWriter::new(runner.rows.format, extra, out)?;
+    let summary = runner.run(jobs, inputs, |t| Ok(w.write(&t)?))?;
+    w.flush()?;
+    Ok(summary)
 }
 
 /// Writes [`Tagged`] outputs in one format: CSV with its header (written at once, even when no

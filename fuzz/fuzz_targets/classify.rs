@@ -30,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(n, 1);
     // Long rows and the explain report render without panicking.
     let _ = foitag::output::long_rows("fuzz", &a.scan, rules);
-    let _ = foitag::cmd::explain::render(rules, &doc, &a, false);
+    let _ = foitag::explain::render(rules, &doc, &a, false);
 });

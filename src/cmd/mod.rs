@@ -4,7 +4,6 @@
 pub mod classify;
 pub mod compare;
 pub mod eval;
-pub mod explain;
 pub mod rules;
 pub mod tag;
 

@@ -1,22 +1,17 @@
 //! `foitag tag PATH... [-o FILE] [--long]`: classify every input, one row each, in a stable order,
-//! in parallel, streaming rows out as they are ready.
-//!
-//! Workers take inputs in order from a shared counter and hand rendered rows to the calling
-//! thread, which writes them in input order. A worker may run at most [`WINDOW`] inputs per worker
-//! ahead of the writer: memory stays bounded however large the corpus, and a slow document holds
-//! back only that window, not a fixed batch. On Ctrl-C no new input is started, the rows already
-//! done are written up to the first gap (whole rows only), and the run exits with code 130.
+//! in parallel, streaming rows out as they are ready (the library's runner, see `foitag::run`).
+//! This layer adds the progress bar on a terminal and Ctrl-C: no new input is started, the rows
+//! already done are written up to the first gap (whole rows only), and the run exits with 130.
 use super::RulesArg;
 use crate::input::{InputItem, LoadOptions};
 use crate::overrides::Overrides;
-use crate::rules::RuleSet;
-use crate::tag::{extra_columns, Format, TagWriter, Tagged, Tagger};
+use crate::run::Runner;
+use crate::tag::{extra_columns, Format, Tagger};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Arguments of `foitag tag`.
@@ -59,9 +54,6 @@ pub struct Args {
     pub rules: RulesArg,
 }
 
-/// How many inputs per worker may be classified ahead of the next row to write.
-const WINDOW: usize = 32;
-
 /// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 pub const INTERRUPTED: i32 = 130;
 
@@ -82,15 +74,8 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     if let Some(j) = &args.jsonl {
         listed.extend(crate::input::collect_jsonl(j)?);
     }
-    let overrides = match &args.overrides {
-        Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)?,
-        None => Overrides::default(),
-    };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
-        None => Box::new(std::io::stdout()),
-    };
+    let overrides = read_overrides(args)?;
+    let out = open_output(args)?;
     // A second handler cannot be set (tests run several commands in one process): keep the first.
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
     STOP.store(false, Ordering::SeqCst);
@@ -104,17 +89,10 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         false => None,
     };
     let extra = extra_columns(&listed);
-    let inputs: Box<dyn Iterator<Item = InputItem> + Send> = Box::new(walk.into_iter().flatten().chain(listed));
-    let run = Run {
-        rules: &rules,
-        inputs: Inputs::new(inputs),
-        extra,
-        opts: &opts,
-        tagger: Tagger { rules: &rules, format: format_of(args), overrides: &overrides },
-        stop: &STOP,
-        progress: progress.as_ref(),
-    };
-    let summary = run.write(&pool, std::io::BufWriter::new(out))?;
+    let tagger = Tagger { rules: &rules, format: format_of(args), overrides: &overrides };
+    let runner = Runner { rules: &rules, opts: &opts, rows: &tagger, stop: &STOP, progress: progress.as_ref().map(|p| p as _) };
+    let inputs = walk.into_iter().flatten().chain(listed);
+    let summary = crate::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
     }
@@ -136,14 +114,20 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     })
 }
 
-/// Counts for the closing summary line.
-#[derive(Debug, Default)]
-pub struct Summary {
-    pub docs: usize,
-    pub errors: usize,
-    pub bytes: u64,
-    /// Stopped by Ctrl-C before every input was written.
-    pub interrupted: bool,
+/// `--overrides`, or none.
+fn read_overrides(args: &Args) -> anyhow::Result<Overrides> {
+    match &args.overrides {
+        Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?),
+        None => Ok(Overrides::default()),
+    }
+}
+
+/// `-o FILE`, or standard output.
+fn open_output(args: &Args) -> anyhow::Result<Box<dyn Write + Send>> {
+    Ok(match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout()),
+    })
 }
 
 /// The output format the arguments ask for.
@@ -154,161 +138,6 @@ fn format_of(args: &Args) -> Format {
         Format::Long
     } else {
         Format::Wide
-    }
-}
-
-/// One input's rows, ready to write.
-struct Rendered {
-    rows: Tagged,
-    error: bool,
-    bytes: u64,
-}
-
-/// Rows done but not yet written, by input index from `written`.
-struct Queue {
-    written: usize,
-    done: VecDeque<Option<Rendered>>,
-    /// Workers still running.
-    workers: usize,
-    /// How many inputs there are, once the last has been taken.
-    total: Option<usize>,
-}
-
-/// The inputs still to take, and how many were taken.
-struct Inputs<'a> {
-    iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>,
-    taken: usize,
-}
-
-impl<'a> Inputs<'a> {
-    fn new(iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>) -> Mutex<Inputs<'a>> {
-        Mutex::new(Inputs { iter, taken: 0 })
-    }
-}
-
-/// Everything one `tag` run shares between its threads.
-struct Run<'a> {
-    rules: &'a RuleSet,
-    inputs: Mutex<Inputs<'a>>,
-    extra: Vec<String>,
-    opts: &'a LoadOptions,
-    tagger: Tagger<'a>,
-    stop: &'a AtomicBool,
-    progress: Option<&'a Progress>,
-}
-
-impl Run<'_> {
-    /// Classify on `pool`'s threads while this thread writes the rows in order.
-    fn write<W: Write>(&self, pool: &rayon::ThreadPool, out: W) -> anyhow::Result<Summary> {
-        let workers = pool.current_num_threads().max(1);
-        let window = WINDOW * workers;
-        let queue = Mutex::new(Queue { written: 0, done: VecDeque::new(), workers, total: None });
-        let (ready, room) = (Condvar::new(), Condvar::new());
-        pool.in_place_scope(|s| {
-            for _ in 0..workers {
-                s.spawn(|_| {
-                    self.work(&queue, &ready, &room, window);
-                    queue.lock().expect("queue").workers -= 1;
-                    ready.notify_all();
-                });
-            }
-            let result = self.drain(&queue, &ready, &room, out);
-            if result.is_err() {
-                // Writing failed (a closed pipe, a full disk): stop the workers.
-                self.stop.store(true, Ordering::SeqCst);
-                room.notify_all();
-            }
-            result
-        })
-    }
-
-    /// A worker: take the next input, classify it, queue its rows; stop when none is left.
-    fn work(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, window: usize) {
-        loop {
-            if self.stop.load(Ordering::SeqCst) {
-                return;
-            }
-            let (i, item) = {
-                let mut inputs = self.inputs.lock().expect("inputs");
-                match inputs.iter.next() {
-                    Some(item) => {
-                        inputs.taken += 1;
-                        (inputs.taken - 1, item)
-                    }
-                    None => {
-                        queue.lock().expect("queue").total = Some(inputs.taken);
-                        ready.notify_all();
-                        return;
-                    }
-                }
-            };
-            {
-                let mut q = queue.lock().expect("queue");
-                while i >= q.written + window {
-                    if self.stop.load(Ordering::SeqCst) {
-                        return;
-                    }
-                    q = room.wait(q).expect("queue");
-                }
-            }
-            let r = self.render(&item);
-            let mut q = queue.lock().expect("queue");
-            let k = i - q.written;
-            if q.done.len() <= k {
-                q.done.resize_with(k + 1, || None);
-            }
-            q.done[k] = Some(r);
-            if k == 0 {
-                ready.notify_all();
-            }
-        }
-    }
-
-    /// The rows of one input. A panic while classifying (a bug) becomes that input's error
-    /// row, so one bad document cannot take down a run of thousands.
-    fn render(&self, item: &InputItem) -> Rendered {
-        let bytes = item.len_hint();
-        let rows = item.load(self.opts).and_then(|doc| {
-            crate::input::guard::guarded("classifier", || Ok(self.tagger.document(&doc, &crate::analyse_document(self.rules, &doc))))
-        });
-        match rows {
-            Ok(rows) => Rendered { rows, error: false, bytes },
-            Err(e) => Rendered { rows: self.tagger.error(item, &e), error: true, bytes },
-        }
-    }
-
-    /// The writer: rows in input order as they become ready, then the summary counts.
-    fn drain<W: Write>(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, out: W) -> anyhow::Result<Summary> {
-        let mut w = TagWriter::new(self.tagger.format, &self.extra, out)?;
-        let mut s = Summary::default();
-        loop {
-            let r = {
-                let mut q = queue.lock().expect("queue");
-                loop {
-                    if let Some(r) = q.done.front_mut().and_then(Option::take) {
-                        q.done.pop_front();
-                        q.written += 1;
-                        room.notify_all();
-                        break Some(r);
-                    }
-                    if q.total == Some(q.written) || q.workers == 0 {
-                        break None;
-                    }
-                    q = ready.wait(q).expect("queue");
-                }
-            };
-            let Some(r) = r else { break };
-            s.docs += 1;
-            s.errors += r.error as usize;
-            s.bytes += r.bytes;
-            w.write(&r.rows)?;
-            if let Some(p) = self.progress {
-                p.advance(s.docs, s.bytes);
-            }
-        }
-        w.flush()?;
-        s.interrupted = queue.lock().expect("queue").total != Some(s.docs);
-        Ok(s)
     }
 }
 
@@ -330,7 +159,9 @@ impl Progress {
         let now = Instant::now();
         Progress { bar, started: now, total_bytes, last: Mutex::new(now - Duration::from_secs(1)) }
     }
+}
 
+impl crate::run::Progress for Progress {
     /// Record that `docs` inputs holding `bytes` bytes are written; redraws at most 4 times a second.
     fn advance(&self, docs: usize, bytes: u64) {
         self.bar.set_position(docs as u64);

@@ -57,7 +57,7 @@ pub fn check(rules: &RuleSet, text: &str, a: &Analysis) {
     let records: Vec<csv::StringRecord> = csv::Reader::from_reader(&csv[..]).records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 1, "the wide row is one CSV record");
     assert_eq!(records[0].len(), foitag::output::header::<WideRow>().len());
-    let _ = foitag::cmd::explain::render(rules, &doc, a, false);
+    let _ = foitag::explain::render(rules, &doc, a, false);
 }
 
 /// Classify `text` with the default rules and check every invariant; returns the wide row.
