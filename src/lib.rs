@@ -17,7 +17,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod authority;
-pub mod cmd;
 pub mod columns;
 pub mod compare;
 pub mod document;

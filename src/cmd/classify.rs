@@ -1,11 +1,11 @@
 //! `foitag classify [FILE|-]`: the wide row for one document, or `--explain` for a person.
 use super::RulesArg;
-use crate::document::Document;
-use crate::input::{InputError, InputItem, LoadOptions};
-use crate::output::{CsvWriter, WideRow};
-use crate::rules::RuleSet;
-use crate::run::{Rows, Runner};
-use crate::Analysis;
+use foitag::document::Document;
+use foitag::input::{InputError, InputItem, LoadOptions};
+use foitag::output::{CsvWriter, WideRow};
+use foitag::rules::RuleSet;
+use foitag::run::{Rows, Runner};
+use foitag::Analysis;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -38,12 +38,12 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain }, stop: &never, progress: None };
     let out = match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
-            let items = crate::input::collect_paths(&[p.to_path_buf()], &opts)?;
+            let items = foitag::input::collect_paths(&[p.to_path_buf()], &opts)?;
             let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
             runner.one(item).row.map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
         _ => {
-            let text = crate::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
+            let text = foitag::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
             runner.document(&Document { id: "stdin".into(), text, ..Default::default() }).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
         }
     };
@@ -78,7 +78,7 @@ impl Rows for Classify<'_> {
 
     fn row(&self, doc: &Document, a: &Analysis) -> Self::Row {
         Ok(match self.explain {
-            Some(color) => Output::Explain(crate::explain::render(self.rules, doc, a, color)),
+            Some(color) => Output::Explain(foitag::explain::render(self.rules, doc, a, color)),
             None => Output::Wide(Box::new(WideRow::from_analysis(doc, a))),
         })
     }

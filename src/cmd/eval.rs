@@ -1,9 +1,9 @@
 //! `foitag eval --gold LABELS.csv PATH...`: classify and score against gold labels, with the
 //! scorer's definitions, a confusion matrix, per-ground errors and the evidence for each miss.
 use super::RulesArg;
-use crate::eval::{read_labels, report, score, Labels, Predict};
-use crate::input::LoadOptions;
-use crate::run::Runner;
+use foitag::eval::{read_labels, report, score, Labels, Predict};
+use foitag::input::LoadOptions;
+use foitag::run::Runner;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
     let gold = read_labels(std::fs::File::open(&args.gold).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.gold.display()))?)?;
     let opts = LoadOptions::default();
-    let items = crate::input::collect_paths(&args.paths, &opts)?;
+    let items = foitag::input::collect_paths(&args.paths, &opts)?;
     let never = AtomicBool::new(false);
     let runner = Runner { rules: &rules, opts: &opts, rows: &Predict { rules: &rules }, stop: &never, progress: None };
     let mut results = Vec::new();

@@ -3,10 +3,10 @@
 //! This layer adds the progress bar on a terminal and Ctrl-C: no new input is started, the rows
 //! already done are written up to the first gap (whole rows only), and the run exits with 130.
 use super::RulesArg;
-use crate::input::{InputItem, LoadOptions};
-use crate::overrides::Overrides;
-use crate::run::Runner;
-use crate::tag::{extra_columns, Format, Tagger};
+use foitag::input::{InputItem, LoadOptions};
+use foitag::overrides::Overrides;
+use foitag::run::Runner;
+use foitag::tag::{extra_columns, Format, Tagger};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Inputs larger than this many bytes become error rows.
-    #[arg(long, default_value_t = crate::input::DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = foitag::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Take the authority from the name of the folder each file sits in.
     #[arg(long)]
@@ -66,13 +66,13 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
     // Folders are walked as the workers go (memory does not grow with the number of files);
     // manifest and JSON Lines inputs come after them.
-    let walk = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+    let walk = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
     let mut listed = Vec::new();
     if let Some(m) = &args.manifest {
-        listed.extend(crate::input::collect_manifest(m)?);
+        listed.extend(foitag::input::collect_manifest(m)?);
     }
     if let Some(j) = &args.jsonl {
-        listed.extend(crate::input::collect_jsonl(j)?);
+        listed.extend(foitag::input::collect_jsonl(j)?);
     }
     let overrides = read_overrides(args)?;
     let out = open_output(args)?;
@@ -83,7 +83,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let progress = match std::io::stderr().is_terminal() {
         // The bar's totals: a first walk that only counts.
         true => {
-            let walked = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+            let walked = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
             Some(Progress::new(walked.into_iter().flatten().chain(listed.iter().cloned())))
         }
         false => None,
@@ -92,7 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let tagger = Tagger { rules: &rules, format: format_of(args), overrides: &overrides };
     let runner = Runner { rules: &rules, opts: &opts, rows: &tagger, stop: &STOP, progress: progress.as_ref().map(|p| p as _) };
     let inputs = walk.into_iter().flatten().chain(listed);
-    let summary = crate::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
+    let summary = foitag::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
     }
@@ -161,7 +161,7 @@ impl Progress {
     }
 }
 
-impl crate::run::Progress for Progress {
+impl foitag::run::Progress for Progress {
     /// Record that `docs` inputs holding `bytes` bytes are written; redraws at most 4 times a second.
     fn advance(&self, docs: usize, bytes: u64) {
         self.bar.set_position(docs as u64);
