@@ -14,10 +14,15 @@ use std::fmt::Write as _;
 /// One labelled or predicted row (only the scored fields).
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
+    /// Authority name (scored case-insensitively, when the gold names one).
     pub authority: String,
+    /// Outcome.
     pub outcome: String,
+    /// `yes` or `no`.
     pub ncnd: String,
+    /// Cited ids.
     pub cited: BTreeSet<String>,
+    /// Mentioned ids.
     pub mentioned: BTreeSet<String>,
 }
 
@@ -61,32 +66,50 @@ pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, La
 /// One document the prediction got wrong.
 #[derive(Debug, Clone)]
 pub struct Miss {
+    /// Document id.
     pub id: String,
+    /// Gold outcome.
     pub gold_outcome: String,
+    /// Predicted outcome (`(missing)` when there is no prediction).
     pub pred_outcome: String,
+    /// Gold NCND.
     pub gold_ncnd: String,
+    /// Predicted NCND.
     pub pred_ncnd: String,
+    /// Ids predicted as cited that the gold does not cite.
     pub extra: Vec<String>,
+    /// Ids the gold cites that were not predicted.
     pub missing: Vec<String>,
 }
 
 /// The figures of one evaluation.
 #[derive(Debug, Clone, Default)]
 pub struct Score {
+    /// Gold documents.
     pub documents: usize,
+    /// Share of documents with the gold outcome.
     pub outcome_accuracy: f64,
+    /// Share of documents with the gold NCND.
     pub ncnd_accuracy: f64,
+    /// Micro precision of cited ids.
     pub cited_precision: f64,
+    /// Micro recall of cited ids.
     pub cited_recall: f64,
+    /// Micro F1 of cited ids.
     pub cited_f1: f64,
+    /// Share of documents whose cited set is exactly the gold's.
     pub cited_exact_set: f64,
+    /// Mentioned-only gold ids that were predicted as cited ...
     pub trap_hit: usize,
+    /// ... out of this many.
     pub trap_total: usize,
+    /// Share of documents with a gold authority that got it right.
     pub authority_accuracy: f64,
     /// (gold outcome, predicted outcome) -> count.
     pub confusion: BTreeMap<(String, String), usize>,
     /// "fp foia:s31" / "fn eir:r13" -> count.
     pub per_ground: BTreeMap<String, usize>,
+    /// Documents with any error, in id order.
     pub misses: Vec<Miss>,
 }
 

@@ -35,8 +35,11 @@ pub mod verdict;
 /// A document's scan, verdict and authority.
 #[derive(Debug)]
 pub struct Analysis<'t> {
+    /// The findings, with byte spans into the text.
     pub scan: scan::Scan<'t>,
+    /// What the findings add up to.
     pub verdict: verdict::Verdict,
+    /// The authority: from the source's metadata, else detected in the text.
     pub authority: Option<String>,
 }
 

@@ -88,6 +88,7 @@ impl Rows for Classify<'_> {
     }
 }
 
+/// All of standard input.
 fn read_stdin() -> anyhow::Result<Vec<u8>> {
     let mut v = Vec::new();
     std::io::stdin().read_to_end(&mut v)?;
