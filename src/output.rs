@@ -225,14 +225,9 @@ pub struct CsvWriter<W: Write, T> {
 }
 
 impl<W: Write, T: CsvRow> CsvWriter<W, T> {
-    /// A standard CSV writer to `out`; `extra` names the pass-through columns.
+    /// A CSV writer to `out`, its header written at once; `extra` names the pass-through columns.
     pub fn new(out: W, extra: &[String]) -> csv::Result<Self> {
-        Self::with(csv::WriterBuilder::new(), out, extra)
-    }
-
-    /// A writer built by `builder` (its header setting is overridden: the header is written here).
-    pub fn with(mut builder: csv::WriterBuilder, out: W, extra: &[String]) -> csv::Result<Self> {
-        let mut w = builder.has_headers(false).from_writer(out);
+        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
         w.write_record(header::<T>().iter().chain(extra))?;
         Ok(CsvWriter { w, row: PhantomData })
     }
