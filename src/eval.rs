@@ -1,16 +1,42 @@
 //! Accuracy against gold labels, with the same definitions as the project's scorer
 //! (`shared/tools/score.py`): outcome and NCND accuracy, micro precision/recall/F1 of cited
-//! ids, exact-set accuracy, mentioned-only ids reported as cited, authority accuracy.
+//! ids, exact-set accuracy, mentioned-only ids reported as cited, authority accuracy; and the
+//! report with the evidence for each miss.
+use crate::document::Document;
+use crate::input::{InputError, InputItem};
+use crate::output::WideRow;
+use crate::rules::RuleSet;
+use crate::run::Rows;
+use crate::Analysis;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 /// One labelled or predicted row (only the scored fields).
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
+    /// Authority name (scored case-insensitively, when the gold names one).
     pub authority: String,
+    /// Outcome.
     pub outcome: String,
+    /// `yes` or `no`.
     pub ncnd: String,
+    /// Cited ids.
     pub cited: BTreeSet<String>,
+    /// Mentioned ids.
     pub mentioned: BTreeSet<String>,
+}
+
+impl Labels {
+    /// The scored fields of a predicted wide row.
+    pub fn of_row(r: &WideRow) -> Labels {
+        Labels {
+            authority: r.authority.clone(),
+            outcome: r.outcome.clone(),
+            ncnd: r.ncnd.clone(),
+            cited: ids(&r.cited),
+            mentioned: ids(&r.mentioned),
+        }
+    }
 }
 
 /// `;`-separated ids, trimmed and lower-cased, as the scorer reads them.
@@ -22,7 +48,7 @@ pub fn ids(cell: &str) -> BTreeSet<String> {
 pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, Labels>> {
     let mut rdr = csv::Reader::from_reader(r);
     let headers = rdr.headers()?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let col = |name: &str| crate::columns::position(&headers, name);
     let id_col = col("id").ok_or_else(|| anyhow::anyhow!("labels have no `id` column"))?;
     let (a, o, n, c, m) = (col("authority"), col("outcome"), col("ncnd"), col("cited"), col("mentioned"));
     let mut out = BTreeMap::new();
@@ -40,32 +66,50 @@ pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, La
 /// One document the prediction got wrong.
 #[derive(Debug, Clone)]
 pub struct Miss {
+    /// Document id.
     pub id: String,
+    /// Gold outcome.
     pub gold_outcome: String,
+    /// Predicted outcome (`(missing)` when there is no prediction).
     pub pred_outcome: String,
+    /// Gold NCND.
     pub gold_ncnd: String,
+    /// Predicted NCND.
     pub pred_ncnd: String,
+    /// Ids predicted as cited that the gold does not cite.
     pub extra: Vec<String>,
+    /// Ids the gold cites that were not predicted.
     pub missing: Vec<String>,
 }
 
 /// The figures of one evaluation.
 #[derive(Debug, Clone, Default)]
 pub struct Score {
+    /// Gold documents.
     pub documents: usize,
+    /// Share of documents with the gold outcome.
     pub outcome_accuracy: f64,
+    /// Share of documents with the gold NCND.
     pub ncnd_accuracy: f64,
+    /// Micro precision of cited ids.
     pub cited_precision: f64,
+    /// Micro recall of cited ids.
     pub cited_recall: f64,
+    /// Micro F1 of cited ids.
     pub cited_f1: f64,
+    /// Share of documents whose cited set is exactly the gold's.
     pub cited_exact_set: f64,
+    /// Mentioned-only gold ids that were predicted as cited ...
     pub trap_hit: usize,
+    /// ... out of this many.
     pub trap_total: usize,
+    /// Share of documents with a gold authority that got it right.
     pub authority_accuracy: f64,
     /// (gold outcome, predicted outcome) -> count.
     pub confusion: BTreeMap<(String, String), usize>,
     /// "fp foia:s31" / "fn eir:r13" -> count.
     pub per_ground: BTreeMap<String, usize>,
+    /// Documents with any error, in id order.
     pub misses: Vec<Miss>,
 }
 
@@ -136,6 +180,122 @@ pub fn score(gold: &BTreeMap<String, Labels>, pred: &BTreeMap<String, Labels>) -
     s.cited_f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     s.authority_accuracy = if auth_n > 0 { auth_ok as f64 / auth_n as f64 } else { 1.0 };
     s
+}
+
+/// Why a document was classified as it was, for the report on a miss.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// For each named id, its findings ("line 12 cited (cite.section; msg #1)"), `; `-joined.
+    pub per_id: BTreeMap<String, String>,
+    /// The message that decided the outcome, with its signals.
+    pub decision: String,
+}
+
+/// The evidence of one analysed document.
+pub fn evidence(rules: &RuleSet, a: &Analysis) -> Evidence {
+    let mut per: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &a.scan.citations {
+        let (line, _) = a.scan.index.line_col(c.start);
+        for it in &c.items {
+            per.entry(it.canon.id.clone()).or_default().push(format!(
+                "line {line} {} ({}; msg #{})",
+                it.status.name(),
+                rules.rules[c.rule].id,
+                c.message + 1
+            ));
+        }
+    }
+    let decision = match a.verdict.decision {
+        Some(mi) => {
+            let m = &a.scan.segments.messages[mi];
+            let (line, _) = a.scan.index.line_col(m.start);
+            let mut sig: Vec<String> =
+                a.verdict.facts[mi].signals.iter().filter(|(k, _)| !k.is_role()).map(|(k, v)| format!("{k}={v}")).collect();
+            sig.sort();
+            format!("decided by message #{} (line {line}): {}", mi + 1, sig.join(" "))
+        }
+        None => "no authority message with a kind".into(),
+    };
+    Evidence { per_id: per.into_iter().map(|(k, v)| (k, v.join("; "))).collect(), decision }
+}
+
+/// Classifies for scoring: each input's wide row (its scored fields) and its evidence.
+#[derive(Debug, Clone, Copy)]
+pub struct Predict<'a> {
+    /// The rules, for rule ids in the evidence.
+    pub rules: &'a RuleSet,
+}
+
+impl Rows for Predict<'_> {
+    type Row = (WideRow, Evidence);
+
+    fn row(&self, doc: &Document, a: &Analysis) -> (WideRow, Evidence) {
+        (WideRow::from_analysis(doc, a), evidence(self.rules, a))
+    }
+
+    fn error(&self, item: &InputItem, e: &InputError) -> (WideRow, Evidence) {
+        (WideRow::error(&item.id, &e.reason, vec![]), Evidence::default())
+    }
+}
+
+/// The report of an evaluation: the figures, the confusion matrix, per-ground errors and each
+/// miss with its evidence (`evidence` by document id).
+pub fn report(s: &Score, evidence: &BTreeMap<&str, &Evidence>) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{:30} {}", "documents", s.documents);
+    for (k, v) in [
+        ("outcome_accuracy", s.outcome_accuracy),
+        ("ncnd_accuracy", s.ncnd_accuracy),
+        ("cited_precision", s.cited_precision),
+        ("cited_recall", s.cited_recall),
+        ("cited_f1", s.cited_f1),
+        ("cited_exact_set", s.cited_exact_set),
+    ] {
+        let _ = writeln!(o, "{k:30} {v:.3}");
+    }
+    let _ = writeln!(o, "{:30} {}/{}", "mentioned_reported_as_cited", s.trap_hit, s.trap_total);
+    let _ = writeln!(o, "{:30} {:.3}", "authority_accuracy", s.authority_accuracy);
+    let outcomes: Vec<&String> =
+        s.confusion.keys().flat_map(|(g, p)| [g, p]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let _ = writeln!(o, "\nconfusion (rows: gold, columns: predicted)");
+    let short = |x: &str| x.chars().take(9).collect::<String>();
+    let _ = write!(o, "{:18}", "");
+    for p in &outcomes {
+        let _ = write!(o, " {:>9}", short(p));
+    }
+    let _ = writeln!(o);
+    for g in &outcomes {
+        let _ = write!(o, "{:18}", g);
+        for p in &outcomes {
+            let n = s.confusion.get(&((*g).clone(), (*p).clone())).copied().unwrap_or(0);
+            let _ = write!(o, " {:>9}", if n == 0 { ".".to_string() } else { n.to_string() });
+        }
+        let _ = writeln!(o);
+    }
+    if !s.per_ground.is_empty() {
+        let mut pg: Vec<_> = s.per_ground.iter().collect();
+        pg.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let _ = writeln!(o, "\nper-ground errors: {}", pg.iter().map(|(k, v)| format!("{k} x{v}")).collect::<Vec<_>>().join(", "));
+    }
+    if !s.misses.is_empty() {
+        let _ = writeln!(o, "\nmisclassified ({}):", s.misses.len());
+    }
+    for m in &s.misses {
+        let _ = writeln!(
+            o,
+            "  {}: outcome {} (gold {}) ncnd {} (gold {}) cited +{:?} -{:?}",
+            m.id, m.pred_outcome, m.gold_outcome, m.pred_ncnd, m.gold_ncnd, m.extra, m.missing
+        );
+        if let Some(ev) = evidence.get(m.id.as_str()) {
+            if m.pred_outcome != m.gold_outcome || m.pred_ncnd != m.gold_ncnd {
+                let _ = writeln!(o, "      {}", ev.decision);
+            }
+            for id in m.extra.iter().chain(&m.missing) {
+                let _ = writeln!(o, "      {id}: {}", ev.per_id.get(id).map_or("not named in the text", String::as_str));
+            }
+        }
+    }
+    o
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 //! The pipeline: rule files are compiled once into an immutable [`rules::RuleSet`]; [`scan::scan`]
 //! takes the rule set and a text and returns findings with byte spans (messages, zones,
 //! citations with their status, signals); [`verdict::resolve`] turns findings into a verdict
-//! (outcome, NCND, cited and mentioned grounds); [`output`] holds thin row writers.
+//! (outcome, NCND, cited and mentioned grounds); [`output`] holds the row types and their
+//! writers. [`run::Runner`] drives load → analyse → row over many inputs, in parallel and in
+//! input order; [`tag`] and [`eval`] say what each input becomes, [`explain`] renders the
+//! report for a person.
 //!
 //! ```
 //! let rules = foitag::rules::RuleSet::defaults().unwrap();
@@ -13,15 +16,18 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod cmd;
+pub mod columns;
 pub mod compare;
 pub mod document;
 pub mod eval;
+pub mod explain;
 pub mod input;
 pub mod output;
 pub mod overrides;
 pub mod rules;
+pub mod run;
 pub mod scan;
+pub mod tag;
 pub mod text;
 pub mod verdict;
 pub mod vocab;
@@ -29,8 +35,11 @@ pub mod vocab;
 /// A document's scan, verdict and authority.
 #[derive(Debug)]
 pub struct Analysis<'t> {
+    /// The findings, with byte spans into the text.
     pub scan: scan::Scan<'t>,
+    /// What the findings add up to.
     pub verdict: verdict::Verdict,
+    /// The authority: from the source's metadata, else detected in the text.
     pub authority: Option<String>,
 }
 

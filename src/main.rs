@@ -1,6 +1,7 @@
 //! Command-line shell over the foitag library: parse arguments, dispatch, map errors to exit codes.
+mod cmd;
+
 use clap::{Parser, Subcommand};
-use foitag::cmd;
 use std::process::ExitCode;
 
 #[derive(Parser)]

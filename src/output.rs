@@ -4,46 +4,43 @@ use crate::scan::Scan;
 use crate::verdict::Verdict;
 use crate::Analysis;
 use serde::Serialize;
+use std::io::Write;
+use std::marker::PhantomData;
 
-/// Fixed columns of the wide CSV, in order; manifest pass-through columns follow.
-pub const WIDE_HEADER: &[&str] = &[
-    "id",
-    "authority",
-    "regime",
-    "outcome",
-    "ncnd",
-    "cited",
-    "mentioned",
-    "messages",
-    "stages",
-    "wdtk_state",
-    "review",
-    "why",
-    "date",
-    "subject",
-    "url",
-    "error",
-    "overridden",
-];
-
-/// One wide row.
+/// One wide row: the fields in column order, then the pass-through columns.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct WideRow {
+    /// Document id.
     pub id: String,
+    /// Authority: given with the input, from the e-mail sender, or detected in the text.
     pub authority: String,
+    /// Access regimes, `;`-joined.
     pub regime: String,
+    /// Outcome of the latest decision (`refused`, `partial`, ...; `error` for an unreadable input).
     pub outcome: String,
+    /// `yes` when the response neither confirms nor denies holding the information.
     pub ncnd: String,
+    /// Grounds applied, `;`-joined canonical ids.
     pub cited: String,
+    /// Grounds named but not applied, `;`-joined canonical ids.
     pub mentioned: String,
+    /// Number of messages in the text.
     pub messages: usize,
+    /// Kinds of the authority's own (unquoted) messages in order, `>`-joined.
     pub stages: String,
+    /// The outcome in WhatDoTheyKnow's terms.
     pub wdtk_state: String,
+    /// `yes` when a person should check the row.
     pub review: String,
+    /// Why the row needs review, `; `-joined.
     pub why: String,
+    /// Date from the source's metadata.
     pub date: String,
+    /// Subject or request title from the source's metadata.
     pub subject: String,
+    /// Request URL from the source's metadata.
     pub url: String,
+    /// Why the input could not be classified (empty when it was).
     pub error: String,
     /// `yes` when `--overrides` replaced values.
     pub overridden: String,
@@ -92,73 +89,49 @@ impl WideRow {
             ..Default::default()
         }
     }
-
-    /// Field values in header order (fixed columns then extras).
-    pub fn fields(&self) -> Vec<String> {
-        let mut v = vec![
-            self.id.clone(),
-            self.authority.clone(),
-            self.regime.clone(),
-            self.outcome.clone(),
-            self.ncnd.clone(),
-            self.cited.clone(),
-            self.mentioned.clone(),
-            self.messages.to_string(),
-            self.stages.clone(),
-            self.wdtk_state.clone(),
-            self.review.clone(),
-            self.why.clone(),
-            self.date.clone(),
-            self.subject.clone(),
-            self.url.clone(),
-            self.error.clone(),
-            self.overridden.clone(),
-        ];
-        v.extend(self.extra.iter().map(|(_, x)| x.clone()));
-        v
-    }
 }
 
-/// Header for wide rows with the given pass-through column names.
-pub fn wide_header(extra: &[String]) -> Vec<String> {
-    WIDE_HEADER.iter().map(|s| s.to_string()).chain(extra.iter().cloned()).collect()
-}
-
-/// Columns of the long format; `start`/`end` are byte offsets into the decoded text.
-pub const LONG_HEADER: &[&str] =
-    &["id", "message", "zone", "kind", "canonical", "detail", "status", "rule", "start", "end", "line", "col", "text"];
-
-/// One JSON object for `--format jsonl`: the wide fields plus every finding with its evidence.
-pub fn json_row(doc: &Document, a: &Analysis, rules: &crate::rules::RuleSet, overrides: &crate::overrides::Overrides) -> serde_json::Value {
-    let mut row = WideRow::from_analysis(doc, a);
-    overrides.apply(&mut row);
-    let mut v = serde_json::to_value(&row).unwrap_or_default();
+/// One JSON object for `--format jsonl`: the wide fields (pass-through columns included) plus
+/// every finding with its evidence.
+pub fn json_row(row: &WideRow, findings: &[LongRow]) -> serde_json::Value {
+    let mut v = serde_json::to_value(row).unwrap_or_default();
     if let Some(obj) = v.as_object_mut() {
         for (k, x) in &row.extra {
             obj.insert(k.clone(), serde_json::Value::String(x.clone()));
         }
-        let findings = long_rows(&doc.id, &a.scan, rules);
         obj.insert("findings".into(), serde_json::to_value(findings).unwrap_or_default());
     }
     v
 }
 
-/// One finding (a provision of a citation) in the long format.
-#[derive(Debug, Clone, Serialize)]
+/// One finding (a provision of a citation, or a signal) in the long format; the fields in column order.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct LongRow {
+    /// Document id.
     pub id: String,
+    /// Message number, from 1.
     pub message: usize,
+    /// Zone of the message the finding is in (`body`, `signature`, ...).
     pub zone: String,
+    /// `citation`, `title` (an Act named by title only) or `signal`.
     pub kind: String,
+    /// Canonical id of the provision, or the signal's name.
     pub canonical: String,
+    /// The provision as cited, down to subsection (empty for signals).
     pub detail: String,
+    /// The citation's status (`cited`, `boilerplate`, ...), or the signal's modifier.
     pub status: String,
+    /// Id of the rule that matched.
     pub rule: String,
-    /// Byte offsets into the decoded text.
+    /// Start byte offset into the decoded text.
     pub start: usize,
+    /// End byte offset into the decoded text.
     pub end: usize,
+    /// Line of `start`, from 1.
     pub line: usize,
+    /// Column of `start` in bytes, from 1.
     pub col: usize,
+    /// The matched text on one line.
     pub text: String,
 }
 
@@ -209,4 +182,68 @@ pub fn long_rows(id: &str, scan: &Scan, rules: &crate::rules::RuleSet) -> Vec<Lo
 /// Collapse whitespace so evidence fits one line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A row type written as CSV: its serde fields are the columns, in order, then any
+/// pass-through columns.
+pub trait CsvRow: Serialize + Default {
+    /// Pass-through `(column, value)` pairs, written after the fixed columns.
+    fn extra(&self) -> &[(String, String)] {
+        &[]
+    }
+}
+
+impl CsvRow for WideRow {
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl CsvRow for LongRow {}
+
+/// The fixed columns of `T`, as serde names them.
+pub fn header<T: CsvRow>() -> Vec<String> {
+    // csv writes a struct's field names as the header of its first record: read them back.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.serialize(T::default()).expect("row types are flat structs");
+    let bytes = w.into_inner().expect("writing to memory");
+    let mut r = csv::Reader::from_reader(&bytes[..]);
+    r.headers().expect("the header just written").iter().map(str::to_string).collect()
+}
+
+/// A row as one CSV record: its fields, then its pass-through values. Serialise it with a
+/// `csv::Writer` that does not write headers itself (the tuple has no header of its own).
+pub fn record<T: CsvRow>(row: &T) -> (&T, Vec<&str>) {
+    (row, row.extra().iter().map(|(_, v)| v.as_str()).collect())
+}
+
+/// Writes rows of type `T` as CSV: the header first (even when no row follows), then one record
+/// per row with its pass-through values after the fixed ones.
+pub struct CsvWriter<W: Write, T> {
+    w: csv::Writer<W>,
+    row: PhantomData<fn(&T)>,
+}
+
+impl<W: Write, T: CsvRow> CsvWriter<W, T> {
+    /// A CSV writer to `out`, its header written at once; `extra` names the pass-through columns.
+    pub fn new(out: W, extra: &[String]) -> csv::Result<Self> {
+        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+        w.write_record(header::<T>().iter().chain(extra))?;
+        Ok(CsvWriter { w, row: PhantomData })
+    }
+
+    /// Write one row.
+    pub fn write(&mut self, row: &T) -> csv::Result<()> {
+        self.w.serialize(record(row))
+    }
+
+    /// Flush what is buffered to the underlying writer.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
+
+    /// Flush and return the underlying writer.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
 }

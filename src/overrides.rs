@@ -1,5 +1,6 @@
 //! Hand corrections (`--overrides FILE.csv`): `id` plus any of outcome, ncnd, cited, mentioned,
 //! authority; they replace the computed values so corrections survive re-runs.
+use crate::columns;
 use crate::output::WideRow;
 use std::collections::HashMap;
 
@@ -18,20 +19,22 @@ impl Overrides {
     pub fn read<R: std::io::Read>(r: R) -> anyhow::Result<Overrides> {
         let mut rdr = csv::Reader::from_reader(r);
         let headers = rdr.headers()?.clone();
-        let id = headers.iter().position(|h| h.trim() == "id").ok_or_else(|| anyhow::anyhow!("overrides need an `id` column"))?;
-        for h in headers.iter().map(str::trim).filter(|h| *h != "id") {
-            if !FIELDS.contains(&h) {
-                anyhow::bail!("overrides: unknown column `{h}` (allowed: id, {})", FIELDS.join(", "));
+        let id = columns::position(&headers, "id").ok_or_else(|| anyhow::anyhow!("overrides need an `id` column"))?;
+        // The field each other column sets (a second `id` column sets none).
+        let mut fields = Vec::new();
+        for (i, h) in headers.iter().enumerate().filter(|(i, _)| *i != id) {
+            match FIELDS.iter().find(|f| columns::same(h, f)) {
+                Some(f) => fields.push((i, *f)),
+                None if columns::same(h, "id") => {}
+                None => anyhow::bail!("overrides: unknown column `{}` (allowed: id, {})", h.trim(), FIELDS.join(", ")),
             }
         }
         let mut by_id: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for (line, rec) in rdr.records().enumerate() {
             let rec = rec.map_err(|e| anyhow::anyhow!("overrides line {}: {e}", line + 2))?;
-            let values = headers
+            let values = fields
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != id)
-                .filter_map(|(i, h)| rec.get(i).filter(|v| !v.trim().is_empty()).map(|v| (h.trim().to_string(), normalise(h.trim(), v))))
+                .filter_map(|&(i, f)| rec.get(i).filter(|v| !v.trim().is_empty()).map(|v| (f.to_string(), normalise(f, v))))
                 .collect();
             by_id.insert(rec.get(id).unwrap_or("").trim().to_string(), values);
         }
@@ -52,11 +55,6 @@ impl Overrides {
             }
         }
         row.overridden = "yes".into();
-    }
-
-    /// Number of ids with overrides.
-    pub fn len(&self) -> usize {
-        self.by_id.len()
     }
 
     /// No overrides at all.
@@ -94,6 +92,14 @@ mod tests {
         let mut other = WideRow { id: "c".into(), ..Default::default() };
         o.apply(&mut other);
         assert_eq!(other.overridden, "", "rows without overrides are left alone");
+    }
+
+    #[test]
+    fn column_names_match_in_any_case() {
+        let o = Overrides::read(" ID ,Outcome\na,refused\n".as_bytes()).unwrap();
+        let mut row = WideRow { id: "a".into(), outcome: "provided".into(), ..Default::default() };
+        o.apply(&mut row);
+        assert_eq!(row.outcome, "refused");
     }
 
     #[test]

@@ -181,7 +181,7 @@ fn request_matrix_takes_the_last_decision_and_counts_per_request() {
 
 #[test]
 fn requests_path_is_stem_plus_suffix() {
-    use foitag::cmd::compare::requests_path;
+    use foitag::compare::write::requests_path;
     use std::path::Path;
     assert_eq!(requests_path(Path::new("out/report.csv")), Path::new("out/report.requests.csv"));
     assert_eq!(requests_path(Path::new("report")), Path::new("report.requests.csv"));

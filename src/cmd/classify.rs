@@ -1,9 +1,14 @@
 //! `foitag classify [FILE|-]`: the wide row for one document, or `--explain` for a person.
 use super::RulesArg;
-use crate::document::Document;
-use crate::output::{wide_header, WideRow};
+use foitag::document::Document;
+use foitag::input::{InputError, InputItem, LoadOptions};
+use foitag::output::{CsvWriter, WideRow};
+use foitag::rules::RuleSet;
+use foitag::run::{Rows, Runner};
+use foitag::Analysis;
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 /// Arguments of `foitag classify`.
 #[derive(Debug, clap::Args)]
@@ -23,37 +28,67 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
-    let doc = match args.file.as_deref() {
+    let opts = LoadOptions::default();
+    let explain = args.explain.then(|| match args.color.as_str() {
+        "always" => true,
+        "never" => false,
+        _ => std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none(),
+    });
+    let never = AtomicBool::new(false);
+    let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain }, stop: &never, progress: None };
+    let out = match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
-            let opts = crate::input::LoadOptions::default();
-            let items = crate::input::collect_paths(&[p.to_path_buf()], &opts)?;
+            let items = foitag::input::collect_paths(&[p.to_path_buf()], &opts)?;
             let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
-            item.load(&opts).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+            runner.one(item).row.map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
         _ => {
-            let text = crate::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
-            Document { id: "stdin".into(), text, ..Default::default() }
+            let text = foitag::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
+            runner.document(&Document { id: "stdin".into(), text, ..Default::default() }).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
         }
     };
-    let a = crate::analyse_document(&rules, &doc);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if args.explain {
-        let color = match args.color.as_str() {
-            "always" => true,
-            "never" => false,
-            _ => std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none(),
-        };
-        out.write_all(super::explain::render(&rules, &doc, &a, color).as_bytes())?;
-    } else {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(wide_header(&[]))?;
-        w.write_record(WideRow::from_analysis(&doc, &a).fields())?;
-        w.flush()?;
+    match out {
+        Output::Explain(text) => stdout.lock().write_all(text.as_bytes())?,
+        Output::Wide(row) => {
+            let mut w = CsvWriter::new(stdout.lock(), &[])?;
+            w.write(&*row)?;
+            w.flush()?;
+        }
     }
     Ok(0)
 }
 
+/// What `classify` prints for the document.
+enum Output {
+    /// The `--explain` report.
+    Explain(String),
+    /// The wide row.
+    Wide(Box<WideRow>),
+}
+
+/// Makes the output of one document: the `--explain` report (`Some(color)`) or the wide row.
+struct Classify<'a> {
+    rules: &'a RuleSet,
+    explain: Option<bool>,
+}
+
+impl Rows for Classify<'_> {
+    type Row = Result<Output, InputError>;
+
+    fn row(&self, doc: &Document, a: &Analysis) -> Self::Row {
+        Ok(match self.explain {
+            Some(color) => Output::Explain(foitag::explain::render(self.rules, doc, a, color)),
+            None => Output::Wide(Box::new(WideRow::from_analysis(doc, a))),
+        })
+    }
+
+    fn error(&self, _: &InputItem, e: &InputError) -> Self::Row {
+        Err(e.clone())
+    }
+}
+
+/// All of standard input.
 fn read_stdin() -> anyhow::Result<Vec<u8>> {
     let mut v = Vec::new();
     std::io::stdin().read_to_end(&mut v)?;

@@ -1,7 +1,8 @@
 //! `foitag compare`: outcome, NCND and cited-ground rates by authority (or any column), with tests.
-use crate::compare::{self, html, write, Options};
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use foitag::compare::write::requests_path;
+use foitag::compare::{self, html, write, Options};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -66,10 +67,4 @@ pub fn run_with<I: Read, O: Write, E: Write>(args: &Args, stdin: I, stdout: O, m
 
 fn create(path: &Path) -> anyhow::Result<File> {
     File::create(path).with_context(|| format!("creating {}", path.display()))
-}
-
-/// `out/report.csv` → `out/report.requests.csv`; the stem keeps any dots before the extension.
-pub fn requests_path(output: &Path) -> PathBuf {
-    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    output.with_file_name(format!("{stem}.requests.csv"))
 }

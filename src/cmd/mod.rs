@@ -1,14 +1,13 @@
 //! One module per subcommand: argument struct plus `run`, returning the process exit code.
-//! This is the command-line layer: the only part of the crate that writes to the terminal.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! This is the binary's command-line layer over the library, and the only code that writes to
+//! the terminal.
 pub mod classify;
 pub mod compare;
 pub mod eval;
-pub mod explain;
 pub mod rules;
 pub mod tag;
 
-use crate::rules::RuleSet;
+use foitag::rules::RuleSet;
 use std::path::PathBuf;
 
 /// `--rules DIR`, shared by the commands that classify.

@@ -1,6 +1,6 @@
 //! `foitag rules test|list`: check every rule against its examples, or list the rules.
 use super::RulesArg;
-use crate::rules::RuleSet;
+use foitag::rules::RuleSet;
 use std::io::Write;
 
 /// Arguments of `foitag rules`.

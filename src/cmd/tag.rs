@@ -1,22 +1,17 @@
 //! `foitag tag PATH... [-o FILE] [--long]`: classify every input, one row each, in a stable order,
-//! in parallel, streaming rows out as they are ready.
-//!
-//! Workers take inputs in order from a shared counter and hand rendered rows to the calling
-//! thread, which writes them in input order. A worker may run at most [`WINDOW`] inputs per worker
-//! ahead of the writer: memory stays bounded however large the corpus, and a slow document holds
-//! back only that window, not a fixed batch. On Ctrl-C no new input is started, the rows already
-//! done are written up to the first gap (whole rows only), and the run exits with code 130.
+//! in parallel, streaming rows out as they are ready (the library's runner, see `foitag::run`).
+//! This layer adds the progress bar on a terminal and Ctrl-C: no new input is started, the rows
+//! already done are written up to the first gap (whole rows only), and the run exits with 130.
 use super::RulesArg;
-use crate::input::{InputItem, LoadOptions};
-use crate::output::{long_rows, wide_header, WideRow};
-use crate::overrides::Overrides;
-use crate::rules::RuleSet;
+use foitag::input::{InputItem, LoadOptions};
+use foitag::overrides::Overrides;
+use foitag::run::Runner;
+use foitag::tag::{extra_columns, Format, Tagger};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Arguments of `foitag tag`.
@@ -50,7 +45,7 @@ pub struct Args {
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Inputs larger than this many bytes become error rows.
-    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    #[arg(long, default_value_t = foitag::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Take the authority from the name of the folder each file sits in.
     #[arg(long)]
@@ -58,9 +53,6 @@ pub struct Args {
     #[command(flatten)]
     pub rules: RulesArg,
 }
-
-/// How many inputs per worker may be classified ahead of the next row to write.
-const WINDOW: usize = 32;
 
 /// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 pub const INTERRUPTED: i32 = 130;
@@ -74,23 +66,16 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
     // Folders are walked as the workers go (memory does not grow with the number of files);
     // manifest and JSON Lines inputs come after them.
-    let walk = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+    let walk = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
     let mut listed = Vec::new();
     if let Some(m) = &args.manifest {
-        listed.extend(crate::input::collect_manifest(m)?);
+        listed.extend(foitag::input::collect_manifest(m)?);
     }
     if let Some(j) = &args.jsonl {
-        listed.extend(crate::input::collect_jsonl(j)?);
+        listed.extend(foitag::input::collect_jsonl(j)?);
     }
-    let overrides = match &args.overrides {
-        Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?)?,
-        None => Overrides::default(),
-    };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
-        None => Box::new(std::io::stdout()),
-    };
+    let overrides = read_overrides(args)?;
+    let out = open_output(args)?;
     // A second handler cannot be set (tests run several commands in one process): keep the first.
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
     STOP.store(false, Ordering::SeqCst);
@@ -98,24 +83,16 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let progress = match std::io::stderr().is_terminal() {
         // The bar's totals: a first walk that only counts.
         true => {
-            let walked = if args.paths.is_empty() { None } else { Some(crate::input::walk_paths(&args.paths, &opts)?) };
+            let walked = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
             Some(Progress::new(walked.into_iter().flatten().chain(listed.iter().cloned())))
         }
         false => None,
     };
     let extra = extra_columns(&listed);
-    let inputs: Box<dyn Iterator<Item = InputItem> + Send> = Box::new(walk.into_iter().flatten().chain(listed));
-    let run = Run {
-        rules: &rules,
-        inputs: Inputs::new(inputs),
-        extra,
-        opts: &opts,
-        format: Format::of(args),
-        overrides: &overrides,
-        stop: &STOP,
-        progress: progress.as_ref(),
-    };
-    let summary = run.write(&pool, std::io::BufWriter::new(out))?;
+    let tagger = Tagger { rules: &rules, format: format_of(args), overrides: &overrides };
+    let runner = Runner { rules: &rules, opts: &opts, rows: &tagger, stop: &STOP, progress: progress.as_ref().map(|p| p as _) };
+    let inputs = walk.into_iter().flatten().chain(listed);
+    let summary = foitag::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
     }
@@ -137,253 +114,30 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     })
 }
 
-/// Counts for the closing summary line.
-#[derive(Debug, Default)]
-pub struct Summary {
-    pub docs: usize,
-    pub errors: usize,
-    pub bytes: u64,
-    /// Stopped by Ctrl-C before every input was written.
-    pub interrupted: bool,
-}
-
-/// What one row per input looks like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Wide,
-    Long,
-    Jsonl,
-}
-
-impl Format {
-    fn of(args: &Args) -> Format {
-        if args.format == "jsonl" {
-            Format::Jsonl
-        } else if args.long {
-            Format::Long
-        } else {
-            Format::Wide
-        }
+/// `--overrides`, or none.
+fn read_overrides(args: &Args) -> anyhow::Result<Overrides> {
+    match &args.overrides {
+        Some(p) => Overrides::read(std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?),
+        None => Ok(Overrides::default()),
     }
 }
 
-/// Classify `items` on the current rayon pool and write their rows in order.
-pub fn write_rows<W: Write>(
-    rules: &RuleSet,
-    items: &[InputItem],
-    opts: &LoadOptions,
-    format: Format,
-    overrides: &Overrides,
-    out: W,
-) -> anyhow::Result<Summary> {
-    let stop = AtomicBool::new(false);
-    let run = Run {
-        rules,
-        inputs: Inputs::new(Box::new(items.iter().cloned())),
-        extra: extra_columns(items),
-        opts,
-        format,
-        overrides,
-        stop: &stop,
-        progress: None,
-    };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(rayon::current_num_threads()).build()?;
-    run.write(&pool, out)
+/// `-o FILE`, or standard output.
+fn open_output(args: &Args) -> anyhow::Result<Box<dyn Write + Send>> {
+    Ok(match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout()),
+    })
 }
 
-/// One input's rows, ready to write.
-struct Rendered {
-    rows: Vec<Vec<String>>,
-    error: bool,
-    bytes: u64,
-}
-
-/// Rows done but not yet written, by input index from `written`.
-struct Queue {
-    written: usize,
-    done: VecDeque<Option<Rendered>>,
-    /// Workers still running.
-    workers: usize,
-    /// How many inputs there are, once the last has been taken.
-    total: Option<usize>,
-}
-
-/// The inputs still to take, and how many were taken.
-struct Inputs<'a> {
-    iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>,
-    taken: usize,
-}
-
-impl<'a> Inputs<'a> {
-    fn new(iter: Box<dyn Iterator<Item = InputItem> + Send + 'a>) -> Mutex<Inputs<'a>> {
-        Mutex::new(Inputs { iter, taken: 0 })
-    }
-}
-
-/// The passthrough columns of the wide header: those of the first input that has any.
-fn extra_columns(items: &[InputItem]) -> Vec<String> {
-    items
-        .iter()
-        .find(|i| !i.given_meta().extra.is_empty())
-        .map(|i| i.given_meta().extra.iter().map(|(k, _)| k.clone()).collect())
-        .unwrap_or_default()
-}
-
-/// Everything one `tag` run shares between its threads.
-struct Run<'a> {
-    rules: &'a RuleSet,
-    inputs: Mutex<Inputs<'a>>,
-    extra: Vec<String>,
-    opts: &'a LoadOptions,
-    format: Format,
-    overrides: &'a Overrides,
-    stop: &'a AtomicBool,
-    progress: Option<&'a Progress>,
-}
-
-impl Run<'_> {
-    /// Classify on `pool`'s threads while this thread writes the rows in order.
-    fn write<W: Write>(&self, pool: &rayon::ThreadPool, out: W) -> anyhow::Result<Summary> {
-        let workers = pool.current_num_threads().max(1);
-        let window = WINDOW * workers;
-        let queue = Mutex::new(Queue { written: 0, done: VecDeque::new(), workers, total: None });
-        let (ready, room) = (Condvar::new(), Condvar::new());
-        pool.in_place_scope(|s| {
-            for _ in 0..workers {
-                s.spawn(|_| {
-                    self.work(&queue, &ready, &room, window);
-                    queue.lock().expect("queue").workers -= 1;
-                    ready.notify_all();
-                });
-            }
-            let result = self.drain(&queue, &ready, &room, out);
-            if result.is_err() {
-                // Writing failed (a closed pipe, a full disk): stop the workers.
-                self.stop.store(true, Ordering::SeqCst);
-                room.notify_all();
-            }
-            result
-        })
-    }
-
-    /// A worker: take the next input, classify it, queue its rows; stop when none is left.
-    fn work(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, window: usize) {
-        loop {
-            if self.stop.load(Ordering::SeqCst) {
-                return;
-            }
-            let (i, item) = {
-                let mut inputs = self.inputs.lock().expect("inputs");
-                match inputs.iter.next() {
-                    Some(item) => {
-                        inputs.taken += 1;
-                        (inputs.taken - 1, item)
-                    }
-                    None => {
-                        queue.lock().expect("queue").total = Some(inputs.taken);
-                        ready.notify_all();
-                        return;
-                    }
-                }
-            };
-            {
-                let mut q = queue.lock().expect("queue");
-                while i >= q.written + window {
-                    if self.stop.load(Ordering::SeqCst) {
-                        return;
-                    }
-                    q = room.wait(q).expect("queue");
-                }
-            }
-            let r = self.render(&item);
-            let mut q = queue.lock().expect("queue");
-            let k = i - q.written;
-            if q.done.len() <= k {
-                q.done.resize_with(k + 1, || None);
-            }
-            q.done[k] = Some(r);
-            if k == 0 {
-                ready.notify_all();
-            }
-        }
-    }
-
-    /// The rows of one input. A panic while classifying (a bug) becomes that input's error
-    /// row, so one bad document cannot take down a run of thousands.
-    fn render(&self, item: &InputItem) -> Rendered {
-        let bytes = item.len_hint();
-        let rows = item.load(self.opts).and_then(|doc| crate::input::guard::guarded("classifier", || Ok(self.rows(&doc))));
-        match rows {
-            Ok(rows) => Rendered { rows, error: false, bytes },
-            Err(e) => {
-                let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
-                let rows = match self.format {
-                    Format::Jsonl => vec![vec![serde_json::to_string(&row).unwrap_or_default()]],
-                    // The long format has one row per finding; an unreadable input has none.
-                    Format::Long => vec![],
-                    Format::Wide => vec![row.fields()],
-                };
-                Rendered { rows, error: true, bytes }
-            }
-        }
-    }
-
-    /// The rows of one loaded document.
-    fn rows(&self, doc: &crate::document::Document) -> Vec<Vec<String>> {
-        let a = crate::analyse_document(self.rules, doc);
-        match self.format {
-            Format::Long => long_rows(&doc.id, &a.scan, self.rules).into_iter().map(|r| long_fields(&r)).collect(),
-            Format::Wide => {
-                let mut row = WideRow::from_analysis(doc, &a);
-                self.overrides.apply(&mut row);
-                vec![row.fields()]
-            }
-            Format::Jsonl => vec![vec![crate::output::json_row(doc, &a, self.rules, self.overrides).to_string()]],
-        }
-    }
-
-    /// The writer: rows in input order as they become ready, then the summary counts.
-    fn drain<W: Write>(&self, queue: &Mutex<Queue>, ready: &Condvar, room: &Condvar, out: W) -> anyhow::Result<Summary> {
-        // JSON Lines go through the same writer, one unquoted field per line.
-        let jsonl = self.format == Format::Jsonl;
-        let style = if jsonl { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary };
-        let mut w = csv::WriterBuilder::new().flexible(jsonl).quote_style(style).from_writer(out);
-        let mut s = Summary::default();
-        match self.format {
-            Format::Long => w.write_record(crate::output::LONG_HEADER)?,
-            Format::Wide => w.write_record(wide_header(&self.extra))?,
-            Format::Jsonl => {}
-        }
-        loop {
-            let r = {
-                let mut q = queue.lock().expect("queue");
-                loop {
-                    if let Some(r) = q.done.front_mut().and_then(Option::take) {
-                        q.done.pop_front();
-                        q.written += 1;
-                        room.notify_all();
-                        break Some(r);
-                    }
-                    if q.total == Some(q.written) || q.workers == 0 {
-                        break None;
-                    }
-                    q = ready.wait(q).expect("queue");
-                }
-            };
-            let Some(r) = r else { break };
-            s.docs += 1;
-            s.errors += r.error as usize;
-            s.bytes += r.bytes;
-            for row in &r.rows {
-                w.write_record(row)?;
-            }
-            if let Some(p) = self.progress {
-                p.advance(s.docs, s.bytes);
-            }
-        }
-        w.flush()?;
-        s.interrupted = queue.lock().expect("queue").total != Some(s.docs);
-        Ok(s)
+/// The output format the arguments ask for.
+fn format_of(args: &Args) -> Format {
+    if args.format == "jsonl" {
+        Format::Jsonl
+    } else if args.long {
+        Format::Long
+    } else {
+        Format::Wide
     }
 }
 
@@ -405,7 +159,9 @@ impl Progress {
         let now = Instant::now();
         Progress { bar, started: now, total_bytes, last: Mutex::new(now - Duration::from_secs(1)) }
     }
+}
 
+impl foitag::run::Progress for Progress {
     /// Record that `docs` inputs holding `bytes` bytes are written; redraws at most 4 times a second.
     fn advance(&self, docs: usize, bytes: u64) {
         self.bar.set_position(docs as u64);
@@ -421,22 +177,4 @@ impl Progress {
             ));
         }
     }
-}
-
-fn long_fields(r: &crate::output::LongRow) -> Vec<String> {
-    vec![
-        r.id.clone(),
-        r.message.to_string(),
-        r.zone.clone(),
-        r.kind.clone(),
-        r.canonical.clone(),
-        r.detail.clone(),
-        r.status.clone(),
-        r.rule.clone(),
-        r.start.to_string(),
-        r.end.to_string(),
-        r.line.to_string(),
-        r.col.to_string(),
-        r.text.clone(),
-    ]
 }

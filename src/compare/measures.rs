@@ -6,15 +6,6 @@ use super::tally::{natural_cmp, Tally};
 /// False discovery rate below which a difference is flagged.
 pub const Q_THRESHOLD: f64 = 0.05;
 
-/// Whether a row is a plain count or a rate over decisions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `count` of `n` documents of the group; no rate, no test.
-    Count,
-    /// `count` of `n` decisions of the group, with rate, interval and test.
-    Rate,
-}
-
 /// Verdict for one group × measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
@@ -50,8 +41,6 @@ pub struct Row {
     pub group: String,
     /// Measure name: `docs`, `refused`, `ncnd`, `cited:foia:s31`, ...
     pub measure: String,
-    /// Count or rate.
-    pub kind: Kind,
     /// Numerator.
     pub count: u64,
     /// Denominator: the group's decisions for rates, its documents for counts.
@@ -119,7 +108,6 @@ pub fn build_rows(groups: &[(String, Tally)], total: &Tally, min_n: u64) -> Vec<
             rows.push(Row {
                 group: g.clone(),
                 measure: m.clone(),
-                kind: Kind::Count,
                 count: count_value(t, m),
                 n: t.docs,
                 rate: None,
@@ -140,7 +128,6 @@ pub fn build_rows(groups: &[(String, Tally)], total: &Tally, min_n: u64) -> Vec<
             rows.push(Row {
                 group: g.clone(),
                 measure: m.clone(),
-                kind: Kind::Rate,
                 count: k,
                 n,
                 rate: ratio(k, n),

@@ -13,7 +13,7 @@ pub mod stats;
 pub mod tally;
 pub mod write;
 
-pub use measures::{Flag, Kind, Row};
+pub use measures::{Flag, Row};
 pub use read::{read_records, Record};
 pub use requests::RequestMatrix;
 

@@ -26,9 +26,7 @@ pub fn read_records<R: Read>(reader: R, by: &str, request: Option<&str>) -> Resu
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
     let header = rdr.headers()?.clone();
     let col = |name: &str| -> Result<usize, CompareError> {
-        header
-            .iter()
-            .position(|h| h == name)
+        crate::columns::position(&header, name)
             .ok_or_else(|| CompareError::MissingColumn { column: name.to_string(), available: header.iter().map(str::to_string).collect() })
     };
     let by_i = col(by)?;

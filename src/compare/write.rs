@@ -72,3 +72,9 @@ pub fn write_requests_csv<W: Write>(m: &RequestMatrix, out: W) -> csv::Result<()
     w.flush()?;
     Ok(())
 }
+
+/// `out/report.csv` → `out/report.requests.csv`; the stem keeps any dots before the extension.
+pub fn requests_path(output: &std::path::Path) -> std::path::PathBuf {
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    output.with_file_name(format!("{stem}.requests.csv"))
+}

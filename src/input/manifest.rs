@@ -18,7 +18,7 @@ pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> =
         reader.headers().map_err(|e| InputError::new(format!("manifest: {e}")))?.iter().map(|h| h.trim().to_owned()).collect();
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let col = |name: &str| crate::columns::position(headers.iter().map(String::as_str), name);
     let id_col = col("id").ok_or_else(|| InputError::new("manifest: no 'id' column"))?;
     let (path_col, text_col) = (col("path"), col("text"));
     if path_col.is_none() && text_col.is_none() {

@@ -38,8 +38,8 @@ pub use jsonl::collect_jsonl;
 pub use manifest::collect_manifest;
 pub use paths::{collect_paths, walk_paths, Walk};
 
-/// Default for [`LoadOptions::max_bytes`]: 50 MB.
-pub const DEFAULT_MAX_BYTES: u64 = 50_000_000;
+/// Default for [`LoadOptions::max_bytes`] and `--max-bytes`: 50 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 
 /// How inputs are loaded.
 #[derive(Debug, Clone)]

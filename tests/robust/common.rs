@@ -51,9 +51,13 @@ pub fn check(rules: &RuleSet, text: &str, a: &Analysis) {
         assert!(r.line >= 1 && r.line <= lines);
     }
     let doc = Document { id: "t".into(), text: text.to_string(), ..Default::default() };
-    let fields = WideRow::from_analysis(&doc, a).fields();
-    assert_eq!(fields.len(), foitag::output::WIDE_HEADER.len());
-    let _ = foitag::cmd::explain::render(rules, &doc, a, false);
+    let mut w = foitag::output::CsvWriter::new(Vec::new(), &[]).unwrap();
+    w.write(&WideRow::from_analysis(&doc, a)).unwrap();
+    let csv = w.into_inner().unwrap();
+    let records: Vec<csv::StringRecord> = csv::Reader::from_reader(&csv[..]).records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 1, "the wide row is one CSV record");
+    assert_eq!(records[0].len(), foitag::output::header::<WideRow>().len());
+    let _ = foitag::explain::render(rules, &doc, a, false);
 }
 
 /// Classify `text` with the default rules and check every invariant; returns the wide row.

@@ -3,7 +3,7 @@
 //! footers never add a cited ground.
 use super::common::{check, classify_bytes, classify_checked, corpus, rules, span_ok};
 use foitag::document::{Document, Meta};
-use foitag::output::{wide_header, WideRow};
+use foitag::output::{header, CsvWriter, WideRow};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -136,21 +136,25 @@ proptest! {
         for (id, text, subject) in &docs {
             let doc = Document { id: id.clone(), text: text.clone(), meta: Meta { subject: Some(subject.clone()), ..Default::default() } };
             let a = foitag::analyse(rules, &doc.text, None);
-            rows.push(WideRow::from_analysis(&doc, &a).fields());
+            rows.push(WideRow::from_analysis(&doc, &a));
         }
-        rows.push(WideRow::error("bad\"id,\n", "not text: binary\r\ncontent", vec![]).fields());
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(wide_header(&[])).unwrap();
+        rows.push(WideRow::error("bad\"id,\n", "not text: binary\r\ncontent", vec![]));
+        let mut w = CsvWriter::new(Vec::new(), &[]).unwrap();
         for r in &rows {
-            w.write_record(r).unwrap();
+            w.write(r).unwrap();
         }
         let out = w.into_inner().unwrap();
-        let back: Vec<Vec<String>> = csv::Reader::from_reader(&out[..])
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect();
+        let mut rdr = csv::Reader::from_reader(&out[..]);
+        let columns = header::<WideRow>();
+        prop_assert_eq!(rdr.headers().unwrap().iter().collect::<Vec<_>>(), columns.iter().map(String::as_str).collect::<Vec<_>>());
+        let back: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
         prop_assert_eq!(back.len(), rows.len());
-        prop_assert_eq!(back, rows);
+        let at = |name: &str| columns.iter().position(|c| c == name).unwrap();
+        for (b, r) in back.iter().zip(&rows) {
+            let messages = r.messages.to_string();
+            let got = [&b[at("id")], &b[at("subject")], &b[at("why")], &b[at("error")], &b[at("messages")]];
+            prop_assert_eq!(got, [r.id.as_str(), r.subject.as_str(), r.why.as_str(), r.error.as_str(), messages.as_str()]);
+        }
     }
 }
 

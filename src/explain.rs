@@ -6,9 +6,11 @@ use crate::scan::Status;
 use crate::Analysis;
 use std::fmt::Write;
 
+/// ANSI colours, or none.
 struct Paint(bool);
 
 impl Paint {
+    /// `s` in colour `code` when painting.
     fn c(&self, code: &str, s: &str) -> String {
         if self.0 {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -18,7 +20,7 @@ impl Paint {
     }
 }
 
-/// Render the explanation of one document.
+/// Render the explanation of one document; `color` adds ANSI colours for a terminal.
 pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> String {
     let p = Paint(color);
     let v = &a.verdict;
