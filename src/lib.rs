@@ -56,8 +56,18 @@ pub fn analyse_document<'t>(rules: &rules::RuleSet, doc: &'t document::Document)
 /// Scan and resolve one text. `authority` (from metadata) takes precedence over detection.
 pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str>) -> Analysis<'t> {
     let hint = authority.and_then(|a| rules.authorities.iter().position(|x| x.name.eq_ignore_ascii_case(a)));
-    let scan = scan::scan(rules, text, hint);
-    let verdict = verdict::resolve(&scan);
+    let mut scan = scan::scan(rules, text, hint);
+    let mut verdict = verdict::resolve(&scan);
+    // No zone may swallow the decision: when the inferred layout leaves nothing decided, read
+    // the text again as one authority message, and say so.
+    let authority_voice = scan.segments.messages.iter().any(|m| m.role == vocab::Role::Authority && !m.quoted);
+    if verdict.outcome == vocab::Outcome::Unknown && authority_voice {
+        let flat = scan::scan_with(rules, text, hint, scan::Layout::Flat);
+        let again = verdict::resolve(&flat);
+        if again.outcome != vocab::Outcome::Unknown {
+            (scan, verdict) = (flat, again);
+        }
+    }
     let detected = scan.authority.map(|i| rules.authorities[i].name.clone());
     Analysis { authority: authority.map(str::to_string).or(detected), scan, verdict }
 }

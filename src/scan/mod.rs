@@ -92,15 +92,39 @@ pub struct Scan<'t> {
     pub items: Vec<items::Item>,
     /// Runs of figures (tables, lists of counts) in authority messages.
     pub figures: Vec<items::Figures>,
+    /// How the document was divided into messages.
+    pub layout: Layout,
+}
+
+/// How a document is divided into messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Messages, roles and zones inferred from boundary, zone and role rules.
+    #[default]
+    Inferred,
+    /// One authority message, only its footer, signature and page furniture set apart: the
+    /// conservative reading when the inferred layout leaves no decision to read.
+    Flat,
 }
 
 /// Scan `text` with `rules`. `authority_hint` (from metadata) takes precedence over detection.
 pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -> Scan<'t> {
+    scan_with(rules, text, authority_hint, Layout::Inferred)
+}
+
+/// [`scan`] with a given layout.
+pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>, layout: Layout) -> Scan<'t> {
     let index = TextIndex::new(text);
     let (matches, aliases) = rules.matches(text);
-    let mut segments = segment::segment(text, &index, &marks::line_marks(rules, text, &index, &matches));
+    let mut marks = marks::line_marks(rules, text, &index, &matches);
+    if layout == Layout::Flat {
+        marks.flatten();
+    }
+    let mut segments = segment::segment(text, &index, &marks);
     let mut cues = cues::collect(rules, &matches, &segments, &index);
-    roles::assign(rules, text, &index, &mut segments, &cues.signals);
+    if layout == Layout::Inferred {
+        roles::assign(rules, text, &index, &mut segments, &cues.signals);
+    }
     let mut signals = std::mem::take(&mut cues.signals);
     let ctx = cues.context(text, &index);
     cues::place_signals(&mut signals, &segments, &ctx);
@@ -109,5 +133,5 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
     let citations = citations::build(rules, text, &index, &matches, &segments, &scotland, &ctx);
     let (items, figures) = items::find(text, &index, &segments);
-    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures }
+    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, layout }
 }

@@ -31,6 +31,17 @@ impl LineMarks {
     pub fn new(n: usize) -> Self {
         LineMarks { boundary: vec![None; n], zone_start: vec![None; n] }
     }
+
+    /// Keep only what sets the end of one letter apart (footer, signature, page furniture):
+    /// no message boundaries, no restated request or quoted history.
+    pub fn flatten(&mut self) {
+        self.boundary.iter_mut().for_each(|b| *b = None);
+        for z in &mut self.zone_start {
+            if !matches!(z, Some(ZoneKind::Footer | ZoneKind::Signature | ZoneKind::WebNoise)) {
+                *z = None;
+            }
+        }
+    }
 }
 
 /// Messages and the zone of every line.

@@ -112,6 +112,9 @@ fn review_reasons(scan: &Scan, facts: &[MsgFacts], chosen: Option<usize>, v: &Ve
         return why;
     };
     let f = &facts[mi];
+    if scan.layout == crate::scan::Layout::Flat {
+        why.push("no decision in the messages as divided; read as one authority message".into());
+    }
     if f.mixed && v.outcome == Outcome::Refused {
         why.push("disclosure and refusal cues in the latest decision".into());
     }
