@@ -60,8 +60,7 @@ pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str
     let mut verdict = verdict::resolve(&scan);
     // No zone may swallow the decision: when the inferred layout leaves nothing decided, read
     // the text again as one authority message, and say so.
-    let authority_voice = scan.segments.messages.iter().any(|m| m.role == vocab::Role::Authority && !m.quoted);
-    if verdict.outcome == vocab::Outcome::Unknown && authority_voice {
+    if verdict.outcome == vocab::Outcome::Unknown {
         let flat = scan::scan_with(rules, text, hint, scan::Layout::Flat);
         let again = verdict::resolve(&flat);
         if again.outcome != vocab::Outcome::Unknown {

@@ -3,7 +3,7 @@
 //! question), plus runs of figures (tables). Spans only; what each answer did is decided later.
 use super::segment::Segments;
 use crate::text::TextIndex;
-use crate::vocab::{Role, ZoneKind};
+use crate::vocab::{Role, Status, ZoneKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -333,6 +333,26 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
         (end, end)
     } else {
         (start + lead, start + lead + t.len())
+    }
+}
+
+/// Findings inside a restated question are the request's words, not the reply's: citations
+/// there become quoted and signals count as the restated request's.
+pub fn quote_questions(items: &[Item], citations: &mut [super::Citation], signals: &mut [super::SignalHit]) {
+    let mut questions: Vec<(usize, usize)> = items.iter().map(|i| i.question).filter(|q| q.1 > q.0).collect();
+    questions.sort_unstable();
+    let inside = |at: usize| {
+        let i = questions.partition_point(|q| q.0 <= at);
+        i > 0 && at < questions[i - 1].1
+    };
+    for c in citations.iter_mut().filter(|c| inside(c.start)) {
+        for it in c.items.iter_mut().filter(|it| it.status == Status::Cited) {
+            it.status = Status::Quoted;
+            c.reason = "quoted: inside a question the reply restates".into();
+        }
+    }
+    for s in signals.iter_mut().filter(|s| inside(s.start)) {
+        s.zone = ZoneKind::QuotedRequest;
     }
 }
 

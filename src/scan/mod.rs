@@ -131,7 +131,8 @@ pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usiz
     let (regime_scores, doc_regime) = regime::score(&cues.regime, &segments, &index, &ctx);
     let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, &aliases));
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
-    let citations = citations::build(rules, text, &index, &matches, &segments, &scotland, &ctx);
+    let mut citations = citations::build(rules, text, &index, &matches, &segments, &scotland, &ctx);
     let (items, figures) = items::find(text, &index, &segments);
+    items::quote_questions(&items, &mut citations, &mut signals);
     Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, layout }
 }
