@@ -33,8 +33,16 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
     let _ = writeln!(o, "  ncnd       {}", if v.ncnd { "yes" } else { "no" });
     let _ = writeln!(o, "  cited      {}", p.c("1;32", &v.cited.iter().cloned().collect::<Vec<_>>().join(";")));
     let _ = writeln!(o, "  mentioned  {}", v.mentioned.iter().cloned().collect::<Vec<_>>().join(";"));
+    let _ = writeln!(o, "  confidence {} (evidence {} for, {} against)", v.confidence, v.margin.support, v.margin.against);
     if !v.why.is_empty() {
         let _ = writeln!(o, "  {}    {}", p.c("1;33", "review"), v.why.join("; "));
+    }
+    if !v.answers.is_empty() {
+        let _ = writeln!(o, "\n{}", p.c("1", "answers"));
+        for x in &v.answers {
+            let text: String = crate::output::one_line(&scan.text[x.span.0..x.span.1]).chars().take(90).collect();
+            let _ = writeln!(o, "  q{:<3} {:<22} \"{text}\"", x.number, x.label().split_once(':').map_or("", |l| l.1));
+        }
     }
     let _ = writeln!(o, "\n{}", p.c("1", "messages"));
     for (mi, m) in scan.segments.messages.iter().enumerate() {

@@ -24,6 +24,10 @@ pub struct WideRow {
     pub cited: String,
     /// Grounds named but not applied, `;`-joined canonical ids.
     pub mentioned: String,
+    /// What the latest decision did with each numbered question: `1:provided;3:refused[foia:s31]`.
+    pub answers: String,
+    /// How far the outcome can be trusted: `high`, `medium` or `low`.
+    pub confidence: String,
     /// Number of messages in the text.
     pub messages: usize,
     /// Kinds of the authority's own (unquoted) messages in order, `>`-joined.
@@ -61,6 +65,8 @@ impl WideRow {
             ncnd: if v.ncnd { "yes" } else { "no" }.into(),
             cited: v.cited.iter().cloned().collect::<Vec<_>>().join(";"),
             mentioned: v.mentioned.iter().cloned().collect::<Vec<_>>().join(";"),
+            answers: v.answers.iter().map(|a| a.label()).collect::<Vec<_>>().join(";"),
+            confidence: v.confidence.name().into(),
             messages: v.messages,
             stages: v.stages.join(">"),
             wdtk_state: v.wdtk_state().into(),
@@ -136,7 +142,8 @@ pub struct LongRow {
 }
 
 /// Long rows for a document: one per provision of every citation, then signals.
-pub fn long_rows(id: &str, scan: &Scan, rules: &crate::rules::RuleSet) -> Vec<LongRow> {
+pub fn long_rows(id: &str, a: &Analysis, rules: &crate::rules::RuleSet) -> Vec<LongRow> {
+    let scan = &a.scan;
     let mut out = Vec::new();
     for c in &scan.citations {
         let (line, col) = scan.index.line_col(c.start);
@@ -176,7 +183,29 @@ pub fn long_rows(id: &str, scan: &Scan, rules: &crate::rules::RuleSet) -> Vec<Lo
             text: one_line(&scan.text[s.start..s.end]),
         });
     }
+    out.extend(a.verdict.answers.iter().map(|x| answer_row(id, scan, x)));
     out
+}
+
+/// The long row of one answered question: `canonical` is the question's number (`q3`),
+/// `status` what the answer did, `detail` the grounds cited in it.
+fn answer_row(id: &str, scan: &Scan, x: &crate::verdict::answers::Answered) -> LongRow {
+    let (line, col) = scan.index.line_col(x.span.0);
+    LongRow {
+        id: id.into(),
+        message: x.message + 1,
+        zone: scan.segments.line_zone[scan.index.line_of(x.span.0)].name().into(),
+        kind: "answer".into(),
+        canonical: format!("q{}", x.number),
+        detail: x.grounds.join(";"),
+        status: x.outcome.name().into(),
+        rule: String::new(),
+        start: x.span.0,
+        end: x.span.1,
+        line,
+        col,
+        text: one_line(&scan.text[x.span.0..x.span.1]),
+    }
 }
 
 /// Collapse whitespace so evidence fits one line.

@@ -52,9 +52,9 @@ impl Rows for Tagger<'_> {
             row
         };
         match self.format {
-            Format::Long => Tagged::Long(long_rows(&doc.id, &a.scan, self.rules)),
+            Format::Long => Tagged::Long(long_rows(&doc.id, a, self.rules)),
             Format::Wide => Tagged::Wide(Box::new(wide())),
-            Format::Jsonl => Tagged::Json(json_row(&wide(), &long_rows(&doc.id, &a.scan, self.rules)).to_string()),
+            Format::Jsonl => Tagged::Json(json_row(&wide(), &long_rows(&doc.id, a, self.rules)).to_string()),
         }
     }
 

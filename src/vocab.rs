@@ -190,6 +190,26 @@ impl Signal {
 }
 
 vocab! {
+    /// How far a row's outcome can be trusted without a person reading the letter.
+    Confidence {
+        /// Clear evidence for the outcome, none against it.
+        High = "high",
+        /// The outcome is the likelier reading, but the evidence is thin or mixed.
+        Medium = "medium",
+        /// A fallback decided the row, or the evidence points several ways.
+        Low = "low",
+    }
+}
+
+// The macro declares the enums, so `#[default]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Confidence {
+    fn default() -> Self {
+        Confidence::Low
+    }
+}
+
+vocab! {
     /// What a reply did with one question of a multi-part request.
     Answer {
         /// The information asked for is given (figures, Yes/No, text, a table).

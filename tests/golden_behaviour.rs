@@ -14,7 +14,7 @@ fn csv_of(dir: &Path) -> (String, String) {
         let doc = foitag::document::Document { id: id.clone(), text, ..Default::default() };
         let a = foitag::analyse_document(common::rules(), &doc);
         wide.write(&WideRow::from_analysis(&doc, &a)).unwrap();
-        for r in long_rows(&id, &a.scan, common::rules()) {
+        for r in long_rows(&id, &a, common::rules()) {
             long.write(&r).unwrap();
         }
     }

@@ -29,6 +29,6 @@ fuzz_target!(|data: &[u8]| {
     let n = csv::Reader::from_reader(&bytes[..]).records().count();
     assert_eq!(n, 1);
     // Long rows and the explain report render without panicking.
-    let _ = foitag::output::long_rows("fuzz", &a.scan, rules);
+    let _ = foitag::output::long_rows("fuzz", &a, rules);
     let _ = foitag::explain::render(rules, &doc, &a, false);
 });

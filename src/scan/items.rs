@@ -51,7 +51,7 @@ fn numbered_re() -> &'static Regex {
 fn answer_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^[ \t]{0,8}(?:a(?P<an>\d{1,2})(?:[ \t]|$)|(?:answer|response|reply|our response)(?:[ \t]*(?:to[ \t]*)?(?:q(?:uestion)?[ \t]*)?(?P<rn>\d{1,2}))?)[ \t]*[.:\-–)]?[ \t]*")
+        Regex::new(r"(?i)^[ \t]{0,8}(?:a(?P<an>\d{1,2})[.:)\-–]?(?:[ \t]|$)|(?:answer|response|reply|our response)(?:[ \t]*(?:to[ \t]*)?(?:q(?:uestion)?[ \t]*)?(?P<rn>\d{1,2}))?)[ \t]*[.:\-–)]?[ \t]*")
             .expect("answer pattern")
     })
 }
@@ -133,7 +133,8 @@ fn message_items(lines: &Lines, mi: usize) -> Vec<Item> {
     for q in first {
         let (_, end, next) = block(lines, q.line, &starts);
         let (question, mut answer) = split(lines, q.line, q.body, end, next);
-        let marker = marks.iter().find(|(al, m)| *al == next && matches!(m, Mark::Answer { .. }));
+        let following = starts.iter().copied().find(|&x| x > q.line);
+        let marker = marks.iter().find(|(al, m)| Some(*al) == following && matches!(m, Mark::Answer { .. }));
         let paired = second.and_then(|r| r.iter().find(|a| a.number == q.number)).map(|a| (a.line, a.body));
         let explicit = marker.and_then(|&(al, m)| if let Mark::Answer { body, .. } = m { Some((al, body)) } else { None });
         if let Some((al, body)) = paired.or(explicit) {
@@ -471,6 +472,12 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].2, "212");
         assert_eq!(got[1].2, "We do not hold this information.");
+    }
+
+    #[test]
+    fn answer_markers_after_a_blank_line_and_with_a_full_stop() {
+        let got = items("Q1. Which vehicles were bought?\n\nA1. Two vans.\n\nQ2. At what cost?\n\nA2. £61,000 in total.\n");
+        assert_eq!(got.iter().map(|i| i.2.as_str()).collect::<Vec<_>>(), ["Two vans.", "£61,000 in total."]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Resolving a scanned document into its verdict: the latest decision gives outcome, NCND and
 //! cited grounds; every other named provision is mentioned. Pure and deterministic.
 pub mod answers;
+pub mod confidence;
 pub mod kinds;
 
 use crate::scan::{Regime, Role, Scan, Status};
@@ -28,6 +29,10 @@ pub struct Verdict {
     pub why: Vec<String>,
     /// What the deciding message did with each numbered question.
     pub answers: Vec<answers::Answered>,
+    /// How far the outcome can be trusted; below `high` the row is marked for review.
+    pub confidence: crate::vocab::Confidence,
+    /// Evidence for the outcome and against it.
+    pub margin: confidence::Margin,
 }
 
 impl Verdict {
@@ -98,6 +103,12 @@ pub fn resolve(scan: &Scan) -> Verdict {
     };
     v.answers = answers.into_iter().filter(|a| Some(a.message) == chosen).collect();
     v.why = review_reasons(scan, &facts, chosen, &v);
+    v.margin = chosen.map_or_else(Default::default, |mi| confidence::margin(&facts[mi], v.outcome));
+    let fallback = scan.layout == crate::scan::Layout::Flat || chosen.is_some_and(|mi| facts[mi].weak);
+    v.confidence = confidence::grade(v.margin, v.outcome, fallback, v.why.len());
+    if v.why.is_empty() && v.confidence != crate::vocab::Confidence::High {
+        v.why.push(format!("thin evidence: {} for the outcome, {} against", v.margin.support, v.margin.against));
+    }
     v.facts = facts;
     v
 }

@@ -46,7 +46,7 @@ pub fn check(rules: &RuleSet, text: &str, a: &Analysis) {
     assert!(s.citations.windows(2).all(|w| w[0].message <= w[1].message), "citations ordered by message");
     assert_eq!(s.scotland.len(), s.segments.messages.len());
     assert_eq!(a.verdict.messages, s.segments.messages.len());
-    for r in long_rows("t", s, rules) {
+    for r in long_rows("t", a, rules) {
         assert!(span_ok(text, r.start, r.end));
         assert!(r.line >= 1 && r.line <= lines);
     }
