@@ -2,7 +2,7 @@
 # Throughput and memory benchmark of `foitag tag` against ripgrep and a naive Python classifier.
 #
 # Builds a corpus of at least 200 MB in bench/out/ (and 400 MB for the memory check) by
-# replicating corpus/ and ../shared/corpus/dev, then times, in one session, with the medians
+# replicating corpus/ and ../shared/corpus/dev, then times, in one run, with the medians
 # of RUNS runs (default 3): foitag with 1 and 2 jobs, `rg -c -i` counting the rules' cue words,
 # and bench/naive.py. Prints MB/s, peak memory (from /usr/bin/time -v) and the ratios.
 # Usage: bench/run.sh [RUNS]

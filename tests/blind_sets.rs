@@ -33,6 +33,6 @@ fn tricky_blind_set_stays_accurate() {
 }
 
 #[test]
-fn second_session_blind_set_stays_accurate() {
+fn later_blind_set_stays_accurate() {
     check("c", 0.95, 0.95);
 }

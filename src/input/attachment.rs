@@ -1,4 +1,8 @@
 //! Text of attached files (e-mail parts, archive members), chosen by name and type.
+//!
+//! The e-mail reader builds on this module (it appends its attachments here); an attached
+//! e-mail is read by the function the caller passes to [`extract`], so the dependency runs one
+//! way and the e-mail reader keeps control of how deep forwarded messages nest.
 
 use super::decode::decode_text;
 use super::docx::docx_to_text;
@@ -39,14 +43,20 @@ pub(crate) fn kind_of(name: &str, content_type: Option<&str>) -> Option<Kind> {
     }
 }
 
-/// Extract the text of one attachment.
-pub(crate) fn extract(kind: Kind, bytes: &[u8], max_bytes: u64) -> Result<String, InputError> {
+/// Extract the text of one attachment; an attached e-mail is read by `email` (given the bytes
+/// and `max_bytes`).
+pub(crate) fn extract(
+    kind: Kind,
+    bytes: &[u8],
+    max_bytes: u64,
+    email: impl FnOnce(&[u8], u64) -> Result<String, InputError>,
+) -> Result<String, InputError> {
     match kind {
         Kind::Text => decode_text(bytes),
         Kind::Html => Ok(html_to_text(&decode_html(bytes)?).text),
         Kind::Pdf => pdf_to_text(bytes),
         Kind::Docx => docx_to_text(bytes, max_bytes),
-        Kind::Email => super::email::parse_email(bytes, max_bytes).map(|m| m.text),
+        Kind::Email => email(bytes, max_bytes),
     }
 }
 

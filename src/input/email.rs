@@ -19,6 +19,7 @@ pub(crate) struct Mail {
     pub subject: Option<String>,
 }
 
+/// Parse one message: its rendered text (see [`render`]) and headers.
 pub(crate) fn parse_email(bytes: &[u8], max_bytes: u64) -> Result<Mail, InputError> {
     let msg = MessageParser::default().parse(bytes).ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
     Ok(Mail {
@@ -36,6 +37,12 @@ pub(crate) fn parse_email(bytes: &[u8], max_bytes: u64) -> Result<Mail, InputErr
         date: msg.date().map(|d| d.to_rfc3339()),
         subject: msg.subject().map(str::to_owned),
     })
+}
+
+/// The text of an e-mail attached to another input (an archive member), rendered as a
+/// top-level message; pass it to [`attachment::extract`].
+pub(crate) fn attached_text(bytes: &[u8], max_bytes: u64) -> Result<String, InputError> {
+    parse_email(bytes, max_bytes).map(|m| m.text)
 }
 
 /// Body first (plain text preferred, else the HTML converted), then each
@@ -88,13 +95,15 @@ fn render(msg: &Message<'_>, max_bytes: u64, depth: usize) -> String {
     text
 }
 
-/// A nested e-mail sent as a binary part still gets the depth limit.
+/// The text of an attachment sent as a binary part of a message at `depth`.
 fn binary_text(kind: Kind, bytes: &[u8], max_bytes: u64, depth: usize) -> Result<String, InputError> {
-    if kind == Kind::Email {
-        let msg = MessageParser::default().parse(bytes).ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
-        return Ok(if depth < MAX_NESTING { render(&msg, max_bytes, depth + 1) } else { String::new() });
-    }
-    attachment::extract(kind, bytes, max_bytes)
+    attachment::extract(kind, bytes, max_bytes, |bytes, max_bytes| nested_text(bytes, max_bytes, depth))
+}
+
+/// A nested e-mail sent as a binary part still gets the depth limit.
+fn nested_text(bytes: &[u8], max_bytes: u64, depth: usize) -> Result<String, InputError> {
+    let msg = MessageParser::default().parse(bytes).ok_or_else(|| InputError::new("unreadable e-mail: no message headers"))?;
+    Ok(if depth < MAX_NESTING { render(&msg, max_bytes, depth + 1) } else { String::new() })
 }
 
 fn part_text(msg: &Message<'_>, part: &MessagePart<'_>) -> Option<String> {

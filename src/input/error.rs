@@ -7,10 +7,12 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}")]
 pub struct InputError {
+    /// What went wrong, as shown in the error row.
     pub reason: String,
 }
 
 impl InputError {
+    /// An error with this reason.
     pub fn new(reason: impl Into<String>) -> Self {
         InputError { reason: reason.into() }
     }

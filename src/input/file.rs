@@ -1,7 +1,7 @@
 //! One file on disk to text and metadata, by format.
 
-use super::attachment::{extract, Kind};
 use super::decode::{decode_bytes, decode_text};
+use super::docx::docx_to_text;
 use super::email::parse_email;
 use super::html::{decode_html, html_to_text};
 use super::pdf::pdf_to_text;
@@ -72,7 +72,7 @@ pub(crate) fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<(
             Ok((page.text, Meta { subject: page.title, ..Meta::default() }))
         }
         Format::Pdf => Ok((pdf_to_text(&bytes)?, Meta::default())),
-        Format::Docx => Ok((extract(Kind::Docx, &bytes, max_bytes)?, Meta::default())),
+        Format::Docx => Ok((docx_to_text(&bytes, max_bytes)?, Meta::default())),
         Format::Zip => zip_to_text(&bytes, max_bytes),
         Format::Mbox => unreachable!("handled above"),
         Format::Sniff => sniffed(path, &bytes, max_bytes),
@@ -92,7 +92,7 @@ fn sniffed(path: &Path, bytes: &[u8], max_bytes: u64) -> Result<(String, Meta), 
         return Ok((pdf_to_text(bytes)?, Meta::default()));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return match extract(Kind::Docx, bytes, max_bytes) {
+        return match docx_to_text(bytes, max_bytes) {
             Ok(text) => Ok((text, Meta::default())),
             Err(_) => zip_to_text(bytes, max_bytes),
         };

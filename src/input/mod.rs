@@ -59,6 +59,7 @@ impl Default for LoadOptions {
 /// A cheap descriptor of one input; loading happens later in a worker thread.
 #[derive(Debug, Clone)]
 pub struct InputItem {
+    /// The input's id in output rows (a path, an archive member, a JSONL line).
     pub id: String,
     source: Source,
     /// Metadata given alongside the input (manifest columns, JSONL fields);

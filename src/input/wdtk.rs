@@ -5,6 +5,7 @@ use super::archive::{read_all, Entry};
 use super::attachment::{self, kind_of};
 use super::correspondence::{self, Thread};
 use super::decode::decode_text;
+use super::email::attached_text;
 use super::pdf::pdf_to_text;
 use super::InputError;
 use crate::document::Meta;
@@ -86,7 +87,7 @@ fn display_name(name: &str) -> &str {
 fn append_entry(text: &mut String, e: &Entry, max_bytes: u64) {
     let name = display_name(&e.name);
     if let Some(kind) = kind_of(name, None) {
-        attachment::append(text, name, attachment::extract(kind, &e.bytes, max_bytes));
+        attachment::append(text, name, attachment::extract(kind, &e.bytes, max_bytes, attached_text));
     }
 }
 
@@ -98,7 +99,7 @@ fn bundle(mut entries: Vec<Entry>, max_bytes: u64) -> Result<String, InputError>
     for e in &entries {
         if let Some(kind) = kind_of(&e.name, None) {
             any = true;
-            attachment::append(&mut text, &e.name, attachment::extract(kind, &e.bytes, max_bytes));
+            attachment::append(&mut text, &e.name, attachment::extract(kind, &e.bytes, max_bytes, attached_text));
         }
     }
     if !any {

@@ -4,20 +4,26 @@ use std::fmt;
 /// Severity of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
+    /// Stops compilation; nothing is loaded.
     Error,
+    /// Reported; the rules still load.
     Warning,
 }
 
 /// One problem found in a rule file.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Stable code, e.g. `E003`.
     pub code: &'static str,
+    /// The rule file (or folder) the problem is in.
     pub file: String,
-    /// 1-based line and column (in characters).
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub col: usize,
+    /// What is wrong.
     pub message: String,
     /// The offending source line, for the caret display.
     pub source_line: String,

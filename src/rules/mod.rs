@@ -27,16 +27,22 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
 /// One known public authority.
 #[derive(Debug)]
 pub struct Authority {
+    /// The name reported in output rows.
     pub name: String,
+    /// Other names it is found by in a text (ASCII case-insensitive).
     pub aliases: Vec<String>,
+    /// E-mail domains of its staff, for the sender of a message.
     pub domains: Vec<String>,
+    /// Its nation: a Scottish body's numbers default to FOISA and EISR.
     pub nation: Nation,
 }
 
 /// The immutable compiled rule set.
 #[derive(Debug)]
 pub struct RuleSet {
+    /// Every rule, in file order, defaults first.
     pub rules: Vec<Rule>,
+    /// Every known authority.
     pub authorities: Vec<Authority>,
     /// Keyword automaton over every rule's keywords, with the patterns' prefix literals.
     pub(crate) prefilter: matcher::Prefilter,

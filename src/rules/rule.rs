@@ -6,27 +6,44 @@ use std::sync::OnceLock;
 /// What a compiled rule produces.
 #[derive(Debug, Clone)]
 pub enum Produces {
+    /// A citation whose `list` capture is read under this numbering scheme.
     Citation(Scheme),
     /// Title-only citation: section under FOIA-family numbering and under FOISA numbering.
     Title {
+        /// Section under FOIA-family numbering.
         act: Option<String>,
+        /// Section under FOISA numbering.
         scotland: Option<String>,
     },
+    /// A cue for the kind of message, NCND, a review result or a role.
     Signal {
+        /// Which cue.
         name: Signal,
+        /// How much one match counts.
         weight: i32,
+        /// Still counts under a negating modifier.
         ignores_negation: bool,
     },
+    /// A context cue giving citations in its scope a status.
     Modifier {
+        /// The status given.
         status: ModStatus,
+        /// Which side of the cue it reaches.
         direction: Direction,
+        /// How far it reaches.
         scope: Scope,
     },
+    /// Ends a modifier's scope.
     Terminator,
+    /// Marks where a zone of a message starts.
     Zone(ZoneKind),
+    /// A line role that shapes segmentation.
     Boundary(BoundaryKind),
+    /// A cue for the legal regime of a message.
     Regime {
+        /// Which regime it points to.
         cue: RegimeCue,
+        /// How much one match counts.
         weight: i32,
     },
     /// Another Act: forward marks numbers after the name ("PACE s24"), backward numbers before
@@ -37,14 +54,23 @@ pub enum Produces {
 /// One compiled rule.
 #[derive(Debug)]
 pub struct Rule {
+    /// Stable, unique id.
     pub id: String,
+    /// What the rule is for, in words.
     pub description: String,
+    /// The `kind` key as written.
     pub kind: Kind,
+    /// Literals of which one must occur for the rule to run.
     pub keywords: Vec<String>,
+    /// The patterns; a match of any is a match of the rule.
     pub regexes: Vec<Pattern>,
+    /// Patterns that cancel a match when they match its text.
     pub unless: Vec<Regex>,
+    /// What a match produces.
     pub produces: Produces,
+    /// Examples the rule must match.
     pub matches: Vec<String>,
+    /// Examples the rule must not match.
     pub no_match: Vec<String>,
     /// Rule file it came from.
     pub file: String,
@@ -115,8 +141,11 @@ impl Pattern {
 /// A match of a rule: byte span and optional `list` capture span.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleMatch {
+    /// Byte offset of the match's start.
     pub start: usize,
+    /// Byte offset just past the match.
     pub end: usize,
+    /// Byte span of the `list` capture, if the pattern has one and it took part.
     pub list: Option<(usize, usize)>,
 }
 

@@ -35,11 +35,15 @@ pub struct Examples {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawRule {
+    /// Stable, unique id.
     pub id: String,
+    /// What the rule is for, in words.
     pub description: String,
+    /// What the rule produces (see [`Kind`]).
     pub kind: Kind,
     /// Literal strings (ASCII case-insensitive) of which one must occur for the rule to run.
     pub keywords: Vec<String>,
+    /// Regexes (Rust `regex` syntax); a match of any is a match of the rule.
     pub patterns: Vec<String>,
     /// Patterns that cancel a match when they match the matched text.
     #[serde(default)]
@@ -58,8 +62,10 @@ pub struct RawRule {
     pub ignores_negation: bool,
     /// Modifier status (see [`ModStatus`]).
     pub status: Option<ModStatus>,
+    /// Modifier or other Act: which side of the cue it reaches (see [`Direction`]).
     #[serde(default)]
     pub direction: Direction,
+    /// Modifier: how far it reaches (see [`Scope`]).
     #[serde(default)]
     pub scope: Scope,
     /// Zone kind (see [`ZoneKind`]).
@@ -68,6 +74,7 @@ pub struct RawRule {
     pub boundary: Option<BoundaryKind>,
     /// Title: regime scheme to section (`act = "31"`, `scotland = "35"`).
     pub sections: Option<BTreeMap<String, String>>,
+    /// Texts the rule must and must not match.
     pub examples: Option<Examples>,
 }
 
@@ -79,9 +86,13 @@ fn one() -> i32 {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawAuthority {
+    /// The name reported in output rows.
     pub name: String,
+    /// Other names it is found by in a text.
     pub aliases: Vec<String>,
+    /// E-mail domains of its staff.
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Its nation (see [`Nation`]).
     pub nation: Nation,
 }

@@ -1,4 +1,4 @@
-//! Hostile and broken input (issue 7): properties, pathological inputs, fuzz regressions, rule
+//! Hostile and broken input: properties, pathological inputs, fuzz regressions, rule
 //! diagnostics and exit codes. One test binary with a module per concern, to keep link time down.
 mod cli;
 mod common;

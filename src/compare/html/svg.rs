@@ -171,21 +171,12 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
     let (k, n) = rows.iter().fold((0, 0), |(k, n), r| (k + r.count, n + r.n));
     let overall = (n > 0).then(|| k as f64 / n as f64);
     let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.05f64, f64::max);
-    // Round tick steps so the axis reads 0%, 10%, 20% ... rather than 16%, 32% ...
-    let step = if top <= 0.2 {
-        0.05
-    } else if top <= 0.5 {
-        0.1
-    } else {
-        0.2
-    };
-    let ticks = ((top / step).ceil() as usize).min((1.0 / step).round() as usize);
-    let x_max = step * ticks as f64;
+    let (step, ticks) = rate_ticks(top);
     let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 6.5)).fold(60.0, f64::max) + 12.0;
-    let (plot_w, row_h, top_pad) = (280.0, 20.0, 44.0);
-    let w = label_w + plot_w + 70.0;
+    let axis = RateAxis { label_w, plot_w: 280.0, x_max: step * ticks as f64 };
+    let (row_h, top_pad) = (20.0, 44.0);
+    let w = label_w + axis.plot_w + 70.0;
     let h = top_pad + row_h * rows.len() as f64 + 24.0;
-    let sx = |v: f64| label_w + plot_w * v / x_max;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -196,64 +187,108 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
         esc(title)
     );
     let bottom = top_pad + row_h * rows.len() as f64;
+    rate_grid(&mut s, &axis, step, ticks, top_pad, bottom);
+    if let Some(o) = overall {
+        overall_line(&mut s, &axis, o, top_pad, bottom);
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top_pad + row_h * i as f64 + row_h / 2.0;
+        dot_row(&mut s, &axis, r, y);
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Horizontal layout of a rate chart: group labels, then the plot from 0 to `x_max`.
+struct RateAxis {
+    label_w: f64,
+    plot_w: f64,
+    x_max: f64,
+}
+
+impl RateAxis {
+    /// The x of rate `v`.
+    fn x(&self, v: f64) -> f64 {
+        self.label_w + self.plot_w * v / self.x_max
+    }
+}
+
+/// Tick step and number of ticks for an axis reaching at least `top`: round steps, so the axis
+/// reads 0%, 10%, 20% ... rather than 16%, 32% ..., and never past 100%.
+fn rate_ticks(top: f64) -> (f64, usize) {
+    let step = if top <= 0.2 {
+        0.05
+    } else if top <= 0.5 {
+        0.1
+    } else {
+        0.2
+    };
+    let ticks = ((top / step).ceil() as usize).min((1.0 / step).round() as usize);
+    (step, ticks)
+}
+
+/// Vertical grid lines with their percentage labels above the plot.
+fn rate_grid(s: &mut String, axis: &RateAxis, step: f64, ticks: usize, top_pad: f64, bottom: f64) {
     for t in 0..=ticks {
         let v = step * t as f64;
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"/>\
              <text class=\"axis\" x=\"{0:.1}\" y=\"{3:.1}\" text-anchor=\"middle\">{4}</text>",
-            sx(v),
+            axis.x(v),
             top_pad - 6.0,
             bottom,
             top_pad - 12.0,
             pct(v)
         );
     }
-    if let Some(o) = overall {
+}
+
+/// The dashed line of the rate over all groups, labelled below the plot.
+fn overall_line(s: &mut String, axis: &RateAxis, o: f64, top_pad: f64, bottom: f64) {
+    let _ = write!(
+        s,
+        "<line class=\"overall\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"><title>all groups: {3}</title></line>\
+         <text class=\"axis\" x=\"{0:.1}\" y=\"{4:.1}\" text-anchor=\"middle\">all {3}</text>",
+        axis.x(o),
+        top_pad - 6.0,
+        bottom + 4.0,
+        pct(o),
+        bottom + 16.0
+    );
+}
+
+/// One group's row at height `y`: label, dot and whisker (when there is a rate), and counts.
+fn dot_row(s: &mut String, axis: &RateAxis, r: &Row, y: f64) {
+    let class = match r.flag {
+        Flag::Over => "over",
+        Flag::Under => "under",
+        Flag::Insufficient => "thin",
+        _ => "plain",
+    };
+    let _ = write!(
+        s,
+        "<g class=\"dot {class}\"><title>{}: {} of {} decisions{}{}</title>\
+         <text class=\"rowhead\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+        esc(&r.group),
+        r.count,
+        r.n,
+        r.ci.map(|c| format!(", 95% CI {}–{}", pct(c.0), pct(c.1))).unwrap_or_default(),
+        flag_note(r),
+        axis.label_w - 8.0,
+        y + 4.0,
+        esc(&clip(&r.group, 28))
+    );
+    if let (Some(rate), Some((lo, hi))) = (r.rate, r.ci) {
         let _ = write!(
             s,
-            "<line class=\"overall\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\"><title>all groups: {3}</title></line>\
-             <text class=\"axis\" x=\"{0:.1}\" y=\"{4:.1}\" text-anchor=\"middle\">all {3}</text>",
-            sx(o),
-            top_pad - 6.0,
-            bottom + 4.0,
-            pct(o),
-            bottom + 16.0
+            "<line class=\"whisker\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+             <circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>",
+            axis.x(lo),
+            axis.x(hi.min(axis.x_max)),
+            axis.x(rate)
         );
     }
-    for (i, r) in rows.iter().enumerate() {
-        let y = top_pad + row_h * i as f64 + row_h / 2.0;
-        let class = match r.flag {
-            Flag::Over => "over",
-            Flag::Under => "under",
-            Flag::Insufficient => "thin",
-            _ => "plain",
-        };
-        let _ = write!(
-            s,
-            "<g class=\"dot {class}\"><title>{}: {} of {} decisions{}{}</title>\
-             <text class=\"rowhead\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            esc(&r.group),
-            r.count,
-            r.n,
-            r.ci.map(|c| format!(", 95% CI {}–{}", pct(c.0), pct(c.1))).unwrap_or_default(),
-            flag_note(r),
-            label_w - 8.0,
-            y + 4.0,
-            esc(&clip(&r.group, 28))
-        );
-        if let (Some(rate), Some((lo, hi))) = (r.rate, r.ci) {
-            let _ = write!(
-                s,
-                "<line class=\"whisker\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-                 <circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>",
-                sx(lo),
-                sx(hi.min(x_max)),
-                sx(rate)
-            );
-        }
-        let _ = write!(s, "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}/{}</text></g>", label_w + plot_w + 8.0, y + 4.0, r.count, r.n);
-    }
-    s.push_str("</svg>");
-    s
+    let _ =
+        write!(s, "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}/{}</text></g>", axis.label_w + axis.plot_w + 8.0, y + 4.0, r.count, r.n);
 }

@@ -217,77 +217,99 @@ impl RouteScratch<'_> {
                     out.extend((at.saturating_sub(*n)..=at).filter(|&q| text.is_char_boundary(q) && ok(q)));
                 }
             }
-            Back::LineStart(_) => {
-                let last = &self.routes.last[r];
-                // Hits come in text order: each looks back only as far as the previous one, so
-                // a long line with many hits is scanned once, not once per hit.
-                let (mut seen, mut line) = (0, 0);
-                for &at in hits {
-                    if let Some((class, ascii)) = last {
-                        if !text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)) {
-                            continue;
-                        }
-                    }
-                    if at >= seen {
-                        line = memchr::memrchr(b'\n', &b[seen..at]).map_or(line, |i| seen + i + 1);
-                        seen = at;
-                    } else {
-                        line = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
-                        seen = at;
-                    }
-                    if ok(line) {
-                        out.push(line);
-                    }
-                }
+            Back::LineStart(_) => line_starts(text, self.routes.last[r].as_ref(), hits, ok, out),
+            Back::Run(class) => run_starts(text, class, &self.routes.ascii[r], hits, ok, out),
+            Back::Reverse(_) => return self.reverse_starts(r, text, tier, hits, ok, out),
+        }
+        true
+    }
+
+    /// `Back::Reverse`: every start the backwards search of route `r` finds from each hit;
+    /// false when the search gives up.
+    fn reverse_starts(
+        &mut self,
+        r: usize,
+        text: &str,
+        tier: Tier,
+        hits: &[usize],
+        ok: impl Fn(usize) -> bool,
+        out: &mut Vec<usize>,
+    ) -> bool {
+        let rev = self.routes.revs[r].as_ref().expect("built with the route");
+        let (dfa, cache) = match tier {
+            Tier::Ascii => (&rev.twin, &mut self.caches.twin[r]),
+            _ => match rev.orig.get_or_init(|| reverse_dfa(&rev.head).ok()) {
+                Some(dfa) => (dfa, &mut self.caches.orig[r]),
+                None => return false,
+            },
+        };
+        let cache = cache.get_or_insert_with(|| dfa.create_cache());
+        for &at in hits {
+            if !ends_in(text, at, rev.last.as_ref()) {
+                continue;
             }
-            Back::Run(class) => {
-                let ascii = &self.routes.ascii[r];
-                for &at in hits {
-                    let mut q = at;
-                    loop {
-                        if ok(q) {
-                            out.push(q);
-                        }
-                        let Some(c) = text[..q].chars().next_back() else { break };
-                        if !has(class, ascii, c) {
-                            break;
-                        }
-                        q -= c.len_utf8();
-                    }
+            let input = Input::new(text).span(0..at).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                if dfa.try_search_overlapping_rev(cache, &input, &mut state).is_err() {
+                    return false;
                 }
-            }
-            Back::Reverse(_) => {
-                let rev = self.routes.revs[r].as_ref().expect("built with the route");
-                let (dfa, cache) = match tier {
-                    Tier::Ascii => (&rev.twin, &mut self.caches.twin[r]),
-                    _ => match rev.orig.get_or_init(|| reverse_dfa(&rev.head).ok()) {
-                        Some(dfa) => (dfa, &mut self.caches.orig[r]),
-                        None => return false,
-                    },
-                };
-                let cache = cache.get_or_insert_with(|| dfa.create_cache());
-                for &at in hits {
-                    if let Some((class, ascii)) = &rev.last {
-                        if !text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)) {
-                            continue;
-                        }
-                    }
-                    let input = Input::new(text).span(0..at).anchored(Anchored::Yes);
-                    let mut state = OverlappingState::start();
-                    loop {
-                        if dfa.try_search_overlapping_rev(cache, &input, &mut state).is_err() {
-                            return false;
-                        }
-                        match state.get_match() {
-                            Some(m) if ok(m.offset()) => out.push(m.offset()),
-                            Some(_) => {}
-                            None => break,
-                        }
-                    }
+                match state.get_match() {
+                    Some(m) if ok(m.offset()) => out.push(m.offset()),
+                    Some(_) => {}
+                    None => break,
                 }
             }
         }
         true
+    }
+}
+
+/// Whether the character before `at` is in `last` (true when no class is known).
+fn ends_in(text: &str, at: usize, last: Option<&(ClassUnicode, [bool; 128])>) -> bool {
+    match last {
+        Some((class, ascii)) => text[..at].chars().next_back().is_some_and(|c| has(class, ascii, c)),
+        None => true,
+    }
+}
+
+/// `Back::LineStart`: the start of the line of each hit whose preceding character is in `last`.
+fn line_starts(text: &str, last: Option<&(ClassUnicode, [bool; 128])>, hits: &[usize], ok: impl Fn(usize) -> bool, out: &mut Vec<usize>) {
+    let b = text.as_bytes();
+    // Hits come in text order: each looks back only as far as the previous one, so a long line
+    // with many hits is scanned once, not once per hit.
+    let (mut seen, mut line) = (0, 0);
+    for &at in hits {
+        if !ends_in(text, at, last) {
+            continue;
+        }
+        if at >= seen {
+            line = memchr::memrchr(b'\n', &b[seen..at]).map_or(line, |i| seen + i + 1);
+            seen = at;
+        } else {
+            line = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+            seen = at;
+        }
+        if ok(line) {
+            out.push(line);
+        }
+    }
+}
+
+/// `Back::Run`: every start from each hit back over a run of `class` characters.
+fn run_starts(text: &str, class: &ClassUnicode, ascii: &[bool; 128], hits: &[usize], ok: impl Fn(usize) -> bool, out: &mut Vec<usize>) {
+    for &at in hits {
+        let mut q = at;
+        loop {
+            if ok(q) {
+                out.push(q);
+            }
+            let Some(c) = text[..q].chars().next_back() else { break };
+            if !has(class, ascii, c) {
+                break;
+            }
+            q -= c.len_utf8();
+        }
     }
 }
 
