@@ -15,6 +15,7 @@
 //! assert!(a.verdict.cited.contains("foia:s14"));
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
 
 pub mod columns;
 pub mod compare;

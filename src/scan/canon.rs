@@ -9,6 +9,7 @@ pub struct Canon {
     pub id: String,
     /// Full chain (`foia:s31(1)(a)`).
     pub detail: String,
+    /// Regime whose numbering the id uses.
     pub regime: Regime,
     /// A ground a decision can rely on (exemption, exception, cost, vexatious).
     pub ground: bool,

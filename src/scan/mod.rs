@@ -24,18 +24,26 @@ pub use status::Status;
 /// One provision named by a citation, with its status.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// The provision in canonical form.
     pub canon: Canon,
+    /// What the letter does with it.
     pub status: Status,
 }
 
 /// A citation found in the text: one span, one or more provisions.
 #[derive(Debug, Clone)]
 pub struct Citation {
+    /// Byte offset where the citation starts.
     pub start: usize,
+    /// Byte offset where it ends.
     pub end: usize,
+    /// Index of the rule that found it.
     pub rule: usize,
+    /// Message it stands in.
     pub message: usize,
+    /// Zone it stands in (quoted history for requester messages).
     pub zone: ZoneKind,
+    /// The provisions it names.
     pub items: Vec<Item>,
     /// Why the status was given, in words.
     pub reason: String,
@@ -48,12 +56,19 @@ pub struct Citation {
 /// A signal hit (outcome cue, NCND, role...), possibly neutralised by a modifier.
 #[derive(Debug, Clone)]
 pub struct SignalHit {
+    /// What the cue says.
     pub name: Signal,
+    /// Weight of the cue (from its rule).
     pub weight: i32,
+    /// Byte offset where the cue starts.
     pub start: usize,
+    /// Byte offset where it ends.
     pub end: usize,
+    /// Index of the rule that found it.
     pub rule: usize,
+    /// Message it stands in.
     pub message: usize,
+    /// Zone it stands in.
     pub zone: ZoneKind,
     /// A modifier in scope (hypothetical, negated...), if any.
     pub modifier: Option<(ModStatus, usize)>,
@@ -77,10 +92,15 @@ impl SignalHit {
 /// Everything found in one document.
 #[derive(Debug)]
 pub struct Scan<'t> {
+    /// The scanned text.
     pub text: &'t str,
+    /// Line and sentence offsets of the text.
     pub index: TextIndex,
+    /// Messages, and the zone and message of every line.
     pub segments: Segments,
+    /// Every citation, sorted by position.
     pub citations: Vec<Citation>,
+    /// Every signal hit, sorted by position.
     pub signals: Vec<SignalHit>,
     /// Per message: is it under Scottish law.
     pub scotland: Vec<bool>,

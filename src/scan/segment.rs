@@ -9,18 +9,22 @@ pub use crate::vocab::Role;
 pub struct Message {
     /// Byte range in the document.
     pub start: usize,
+    /// Byte offset where the message ends.
     pub end: usize,
     /// 0-based line range [first, last).
     pub first_line: usize,
+    /// Line after its last (exclusive).
     pub last_line: usize,
     /// A copy of an earlier e-mail inside a later one.
     pub quoted: bool,
+    /// Who wrote it.
     pub role: Role,
 }
 
 /// Line-level marks found by boundary and zone rules.
 #[derive(Debug, Default, Clone)]
 pub struct LineMarks {
+    /// Boundary role of a line, if a rule marks one.
     pub boundary: Vec<Option<BoundaryKind>>,
     /// Zone that starts at this line (extends per zone kind).
     pub zone_start: Vec<Option<ZoneKind>>,
@@ -47,21 +51,47 @@ impl LineMarks {
 /// Messages and the zone of every line.
 #[derive(Debug, Clone)]
 pub struct Segments {
+    /// The messages, in text order.
     pub messages: Vec<Message>,
+    /// Zone of every line.
     pub line_zone: Vec<ZoneKind>,
     /// Message index of every line.
     pub line_message: Vec<usize>,
 }
 
+/// Whether line `l` holds only white space.
+fn is_blank(text: &str, ix: &TextIndex, l: usize) -> bool {
+    let (s, e) = ix.line_range(text, l);
+    text[s..e].trim().is_empty()
+}
+
+/// Messages from their first lines (and whether each is quoted), with the message of every line.
+fn messages_from(text: &str, ix: &TextIndex, starts: &[(usize, bool)]) -> (Vec<Message>, Vec<usize>) {
+    let n = ix.lines();
+    let mut messages = Vec::new();
+    let mut line_message = vec![0; n];
+    for (i, &(first, quoted)) in starts.iter().enumerate() {
+        let last = starts.get(i + 1).map_or(n, |s| s.0);
+        if first >= last {
+            continue;
+        }
+        let start = ix.line_starts[first];
+        let end = if last < n { ix.line_starts[last] } else { text.len() };
+        for lm in line_message.iter_mut().take(last).skip(first) {
+            *lm = messages.len();
+        }
+        messages.push(Message { start, end, first_line: first, last_line: last, quoted, role: Role::Authority });
+    }
+    if messages.is_empty() {
+        messages.push(Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority });
+    }
+    (messages, line_message)
+}
+
 /// Split the text into messages and zones.
 pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
     let n = ix.lines();
-    let blank: Vec<bool> = (0..n)
-        .map(|l| {
-            let (s, e) = ix.line_range(text, l);
-            text[s..e].trim().is_empty()
-        })
-        .collect();
+    let blank: Vec<bool> = (0..n).map(|l| is_blank(text, ix, l)).collect();
     let is_header = |l: usize| marks.boundary[l] == Some(BoundaryKind::Header);
     // A header block: two or more header lines within six lines.
     let header_block = |l: usize| is_header(l) && (l..(l + 6).min(n)).filter(|&k| is_header(k)).count() >= 2;
@@ -94,11 +124,7 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
                 starts.push((l, true));
                 closed = false;
                 inherit_quote = true;
-                let mut k = l + 1;
-                while k < n && (is_header(k) || blank[k]) {
-                    k += 1;
-                }
-                l = k;
+                l = (l + 1..n).find(|&k| !(is_header(k) || blank[k])).unwrap_or(n);
                 continue;
             }
             Some(BoundaryKind::Header) if header_block(l) && (l == 0 || !is_header(l - 1)) => {
@@ -110,12 +136,8 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
                 }
                 closed = false;
                 inherit_quote = quoted && cur_quoted && inherit_quote;
-                let mut k = l;
-                while k < n && (is_header(k) || (blank[k] && k == l + 1)) {
-                    k += 1;
-                }
                 after_separator = false;
-                l = k;
+                l = (l..n).find(|&k| !(is_header(k) || (blank[k] && k == l + 1))).unwrap_or(n);
                 continue;
             }
             Some(BoundaryKind::Start) => {
@@ -140,23 +162,7 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
         l += 1;
     }
     starts.dedup_by_key(|s| s.0);
-    let mut messages = Vec::new();
-    let mut line_message = vec![0; n];
-    for (i, &(first, quoted)) in starts.iter().enumerate() {
-        let last = starts.get(i + 1).map_or(n, |s| s.0);
-        if first >= last {
-            continue;
-        }
-        let start = ix.line_starts[first];
-        let end = if last < n { ix.line_starts[last] } else { text.len() };
-        for lm in line_message.iter_mut().take(last).skip(first) {
-            *lm = messages.len();
-        }
-        messages.push(Message { start, end, first_line: first, last_line: last, quoted, role: Role::Authority });
-    }
-    if messages.is_empty() {
-        messages.push(Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority });
-    }
+    let (messages, line_message) = messages_from(text, ix, &starts);
     let line_zone = zones(text, ix, marks, &messages, &blank);
     Segments { messages, line_zone, line_message }
 }

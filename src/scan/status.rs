@@ -9,11 +9,17 @@ pub use crate::vocab::Status;
 /// A modifier cue found in the text.
 #[derive(Debug, Clone)]
 pub struct Cue {
+    /// Byte offset where the cue starts.
     pub start: usize,
+    /// Byte offset where it ends.
     pub end: usize,
+    /// Index of the rule that found it.
     pub rule: usize,
+    /// Status it gives.
     pub status: ModStatus,
+    /// Side of the cue it reaches.
     pub direction: Direction,
+    /// How far it reaches.
     pub scope: Scope,
 }
 
@@ -25,10 +31,15 @@ const APPLIED_NEAR: usize = 60;
 
 /// What status decisions look at.
 pub struct Context<'a> {
+    /// The text.
     pub text: &'a str,
+    /// Its line and sentence offsets.
     pub index: &'a TextIndex,
+    /// Modifier cues, sorted by start.
     pub modifiers: &'a [Cue],
+    /// Ends of modifier scopes, sorted.
     pub terminators: &'a [(usize, usize)],
+    /// Names of other Acts and the side their numbers stand on, sorted.
     pub other_acts: &'a [(usize, usize, Direction)],
 }
 

@@ -9,13 +9,17 @@ use std::collections::BTreeMap;
 /// The evidence behind one message's kind.
 #[derive(Debug, Clone, Default)]
 pub struct MsgFacts {
+    /// What the message does (none for requester messages and empty ones).
     pub kind: Option<Outcome>,
+    /// Whether it neither confirms nor denies.
     pub ncnd: bool,
     /// Signal sums by name (active signals in the body only).
     pub signals: BTreeMap<Signal, i32>,
     /// Cited grounds that withhold (not s21, not the EIR not-held exception).
     pub withholding: usize,
+    /// Cited published-elsewhere grounds (FOIA s21, FOISA s25).
     pub published: usize,
+    /// Cited not-held exceptions (EIR 12(4)(a), EISR 10(4)(a)).
     pub not_held_exception: usize,
     /// Decided by a weak fallback rather than clear cues.
     pub weak: bool,
@@ -23,9 +27,11 @@ pub struct MsgFacts {
     pub mixed: bool,
     /// Regime evidence: environmental cues outweigh the Act's.
     pub environmental: bool,
-    /// Answered questions that give the information, withhold it, or say it is not held.
+    /// Answered questions that give the information.
     pub answers_given: usize,
+    /// Answered questions that withhold the information.
     pub answers_withheld: usize,
+    /// Answered questions that say it is not held.
     pub answers_not_held: usize,
     /// Runs of figures (tables, counts) in the message.
     pub tables: usize,
@@ -39,53 +45,10 @@ impl MsgFacts {
 
 /// Facts and kind of message `mi` (None kind for requester messages and empty ones).
 pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
-    let msg = &scan.segments.messages[mi];
-    let mut f = MsgFacts::default();
-    if msg.role == Role::Requester {
-        return f;
+    if scan.segments.messages[mi].role == Role::Requester {
+        return MsgFacts::default();
     }
-    // Signals and citations are sorted by position, so each message's are one contiguous run:
-    // slicing it out keeps `resolve` linear (filtering all of them per message is
-    // messages x findings, quadratic on a thread of thousands of e-mails).
-    let signals = of_message(&scan.signals, mi, |s| s.message);
-    let citations = of_message(&scan.citations, mi, |c| c.message);
-    // NCND as the earlier decision gave it ("On 3 May the force neither confirmed nor denied").
-    let mut ncnd_earlier = 0;
-    for s in signals.iter().filter(|s| s.active()) {
-        *f.signals.entry(s.name).or_default() += s.weight;
-        if s.name == Signal::Ncnd && s.modifier.is_some_and(|(m, _)| m == ModStatus::Historical) {
-            ncnd_earlier += s.weight;
-        }
-    }
-    let mut ncnd_provision = false;
-    for c in citations {
-        for it in &c.items {
-            let applied = it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd);
-            if applied && it.canon.ncnd {
-                ncnd_provision = true;
-            }
-            if it.status != Status::Cited || !it.canon.ground {
-                continue;
-            }
-            let id = it.canon.id.as_str();
-            if id == "foia:s21" || id == "foisa:s25" {
-                f.published += 1;
-            } else if id == "eir:r12(4)(a)" || id == "eisr:r10(4)(a)" {
-                f.not_held_exception += 1;
-            } else {
-                f.withholding += 1;
-            }
-        }
-    }
-    f.environmental = scan.regime_scores[mi].environmental > 0;
-    for a in answers.iter().filter(|a| a.message == mi) {
-        match a.outcome {
-            o if o.gives() => f.answers_given += 1,
-            o if o.withholds() => f.answers_withheld += 1,
-            _ => f.answers_not_held += 1,
-        }
-    }
-    f.tables = scan.figures.iter().filter(|t| t.message == mi).count();
+    let (mut f, ncnd_earlier, ncnd_provision) = gather(scan, mi, answers);
     let answered = f.answers_given > 0 || f.tables > 0;
     let not_held_sig = f.s(Signal::NotHeld);
     // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
@@ -150,6 +113,56 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     f.ncnd = matches!(f.kind, Some(Outcome::Refused | Outcome::Partial | Outcome::ReviewUpheld | Outcome::ReviewPartial))
         && (ncnd_provision || ncnd_said);
     f
+}
+
+/// The evidence of message `mi`: active signal sums, cited grounds by what they do, answers
+/// and tables; with the weight of NCND cues that recount an earlier decision and whether an
+/// NCND provision is applied.
+fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool) {
+    let mut f = MsgFacts::default();
+    // Signals and citations are sorted by position, so each message's are one contiguous run:
+    // slicing it out keeps `resolve` linear (filtering all of them per message is
+    // messages x findings, quadratic on a thread of thousands of e-mails).
+    let signals = of_message(&scan.signals, mi, |s| s.message);
+    let citations = of_message(&scan.citations, mi, |c| c.message);
+    // NCND as the earlier decision gave it ("On 3 May the force neither confirmed nor denied").
+    let mut ncnd_earlier = 0;
+    for s in signals.iter().filter(|s| s.active()) {
+        *f.signals.entry(s.name).or_default() += s.weight;
+        if s.name == Signal::Ncnd && s.modifier.is_some_and(|(m, _)| m == ModStatus::Historical) {
+            ncnd_earlier += s.weight;
+        }
+    }
+    let mut ncnd_provision = false;
+    for c in citations {
+        for it in &c.items {
+            let applied = it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd);
+            if applied && it.canon.ncnd {
+                ncnd_provision = true;
+            }
+            if it.status != Status::Cited || !it.canon.ground {
+                continue;
+            }
+            let id = it.canon.id.as_str();
+            if id == "foia:s21" || id == "foisa:s25" {
+                f.published += 1;
+            } else if id == "eir:r12(4)(a)" || id == "eisr:r10(4)(a)" {
+                f.not_held_exception += 1;
+            } else {
+                f.withholding += 1;
+            }
+        }
+    }
+    f.environmental = scan.regime_scores[mi].environmental > 0;
+    for a in answers.iter().filter(|a| a.message == mi) {
+        match a.outcome {
+            o if o.gives() => f.answers_given += 1,
+            o if o.withholds() => f.answers_withheld += 1,
+            _ => f.answers_not_held += 1,
+        }
+    }
+    f.tables = scan.figures.iter().filter(|t| t.message == mi).count();
+    (f, ncnd_earlier, ncnd_provision)
 }
 
 /// The run of `all` (sorted by message) that belongs to message `mi`.

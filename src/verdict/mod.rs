@@ -12,10 +12,15 @@ use std::collections::BTreeSet;
 /// The verdict on one document.
 #[derive(Debug, Clone, Default)]
 pub struct Verdict {
+    /// Outcome of the latest decision (or latest status message).
     pub outcome: Outcome,
+    /// Whether that decision neither confirms nor denies.
     pub ncnd: bool,
+    /// Regimes of the decision.
     pub regime: Vec<Regime>,
+    /// Grounds it relies on, canonical ids.
     pub cited: BTreeSet<String>,
+    /// Every other named provision.
     pub mentioned: BTreeSet<String>,
     /// Number of messages found.
     pub messages: usize,
