@@ -135,6 +135,8 @@ vocab! {
         Regime = "regime",
         /// The name of another Act: numbers next to it are not FOI citations.
         OtherAct = "other-act",
+        /// A heading that opens a part of a letter (see `part`).
+        Heading = "heading",
     }
 }
 
@@ -186,6 +188,39 @@ impl Signal {
     /// A cue for who wrote a message rather than what it does.
     pub fn is_role(self) -> bool {
         matches!(self, Signal::RoleAuthority | Signal::RoleRequester)
+    }
+}
+
+vocab! {
+    /// The part of a letter a line belongs to, opened by a heading and closed by the next.
+    Part {
+        /// The decision and its answers (also where no heading says otherwise).
+        Decision = "decision",
+        /// The request restated (one paragraph under its heading).
+        Request = "request",
+        /// An earlier decision, the history of the case: recounted, not decided.
+        Background = "background",
+        /// Public interest test, harm, reasons for the decision.
+        Reasons = "reasons",
+        /// Advice and assistance: how the request could be narrowed.
+        Advice = "advice",
+        /// An annex or appendix reproducing the law.
+        Annex = "annex",
+    }
+}
+
+impl Part {
+    /// Whether the part speaks of the decision the letter makes (its cues vote on the outcome).
+    pub fn decides(self) -> bool {
+        matches!(self, Part::Decision | Part::Reasons)
+    }
+}
+
+// The macro declares the enums, so `#[default]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Part {
+    fn default() -> Self {
+        Part::Decision
     }
 }
 

@@ -297,6 +297,10 @@ fn produces(cx: &mut Ctx, rr: &RawRule, span: &std::ops::Range<usize>) -> Option
             Some(z) => Some(Produces::Zone(z)),
             None => need(cx, "zone", &ZoneKind::allowed()),
         },
+        Kind::Heading => match rr.part {
+            Some(p) => Some(Produces::Heading(p)),
+            None => need(cx, "part", &Part::allowed()),
+        },
         Kind::Boundary => match rr.boundary {
             Some(b) => Some(Produces::Boundary(b)),
             None => need(cx, "boundary", &BoundaryKind::allowed()),

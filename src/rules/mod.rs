@@ -6,7 +6,7 @@ pub(crate) mod matcher;
 pub mod rule;
 pub mod schema;
 
-pub use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, RegimeCue, Scheme, Scope, Signal, ZoneKind};
+pub use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, Part, RegimeCue, Scheme, Scope, Signal, ZoneKind};
 use aho_corasick::AhoCorasick;
 pub use matcher::AliasHit;
 pub use rule::{Pattern, Produces, Rule, RuleMatch};
@@ -18,6 +18,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/other-acts.toml", include_str!("../../rules/other-acts.toml")),
     ("rules/regime.toml", include_str!("../../rules/regime.toml")),
     ("rules/zones.toml", include_str!("../../rules/zones.toml")),
+    ("rules/structure.toml", include_str!("../../rules/structure.toml")),
     ("rules/modifiers.toml", include_str!("../../rules/modifiers.toml")),
     ("rules/outcomes.toml", include_str!("../../rules/outcomes.toml")),
     ("rules/roles.toml", include_str!("../../rules/roles.toml")),

@@ -1,5 +1,5 @@
 //! One compiled rule: what it produces, its patterns, and how it matches a text.
-use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, RegimeCue, Scheme, Scope, Signal, ZoneKind};
+use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Part, RegimeCue, Scheme, Scope, Signal, ZoneKind};
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
@@ -39,6 +39,8 @@ pub enum Produces {
     Zone(ZoneKind),
     /// A line role that shapes segmentation.
     Boundary(BoundaryKind),
+    /// A heading opening a part of the letter.
+    Heading(Part),
     /// A cue for the legal regime of a message.
     Regime {
         /// Which regime it points to.

@@ -1,5 +1,5 @@
 //! Serde schema of rule files: what a user may write in `rules/*.toml`.
-use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, Scope, Signal, ZoneKind};
+use crate::vocab::{BoundaryKind, Direction, Kind, ModStatus, Nation, Part, Scope, Signal, ZoneKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -70,6 +70,8 @@ pub struct RawRule {
     pub scope: Scope,
     /// Zone kind (see [`ZoneKind`]).
     pub zone: Option<ZoneKind>,
+    /// Heading: the part of the letter it opens (see [`Part`]).
+    pub part: Option<Part>,
     /// Boundary role (see [`BoundaryKind`]).
     pub boundary: Option<BoundaryKind>,
     /// Title: regime scheme to section (`act = "31"`, `scotland = "35"`).

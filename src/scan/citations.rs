@@ -4,7 +4,7 @@ use super::canon::{self, Regime};
 use super::roles::effective_zone;
 use super::segment::Segments;
 use super::status::{Context, Status};
-use super::{cite, Citation, Item};
+use super::{cite, parts, Citation, Item};
 use crate::rules::{Produces, RuleMatch, RuleSet};
 use crate::text::TextIndex;
 use crate::vocab::Scheme;
@@ -36,6 +36,12 @@ pub fn build(
         let mut c =
             Citation { start: m.start, end, rule: *ri, message: mi, zone, items, reason: String::new(), cue_rule: None, title_only };
         ctx.decide(&mut c, &segs.messages[mi]);
+        if let Some(status) = parts::status_in(segs.line_part[line]) {
+            for it in c.items.iter_mut().filter(|it| it.status == Status::Cited) {
+                it.status = status;
+                c.reason = format!("{status}: in the {} part of the letter (under its heading)", segs.line_part[line]);
+            }
+        }
         citations.push(c);
     }
     dedup(&mut citations);

@@ -222,7 +222,7 @@ fn block(lines: &Lines, l: usize, starts: &[usize]) -> (usize, usize, usize) {
 }
 
 /// A heading line: short, no closing punctuation, a capital first letter, not a figure.
-fn is_heading(line: &str) -> bool {
+pub(crate) fn is_heading(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && t.len() <= 50
@@ -441,6 +441,7 @@ mod tests {
             messages: vec![Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority }],
             line_zone: vec![ZoneKind::Body; n],
             line_message: vec![0; n],
+            line_part: vec![crate::vocab::Part::Decision; n],
         };
         find(text, &ix, &segs)
             .0

@@ -4,6 +4,12 @@ use crate::rules::{Produces, RuleMatch, RuleSet};
 use crate::text::TextIndex;
 use crate::vocab::{BoundaryKind, ZoneKind};
 
+/// A line short enough to be a heading, without a sentence's closing full stop.
+fn heading_shaped((s, e): (usize, usize), text: &str) -> bool {
+    let t = text[s..e].trim();
+    t.len() <= 70 && !t.ends_with(['.', ',', ';'])
+}
+
 /// Marks from the boundary and zone matches. A boundary counts where its match starts a line
 /// (a quote intro anywhere); a footer mark is never replaced by another zone's.
 pub fn line_marks(rules: &RuleSet, text: &str, index: &TextIndex, matches: &[(usize, RuleMatch)]) -> LineMarks {
@@ -22,6 +28,9 @@ pub fn line_marks(rules: &RuleSet, text: &str, index: &TextIndex, matches: &[(us
                 if !keep {
                     marks.zone_start[line] = Some(z);
                 }
+            }
+            Produces::Heading(p) if at_line_start && heading_shaped(index.line_range(text, line), text) => {
+                marks.heading[line].get_or_insert(p);
             }
             _ => {}
         }

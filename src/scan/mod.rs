@@ -8,6 +8,7 @@ pub mod cite;
 pub mod cues;
 pub mod items;
 pub mod marks;
+pub mod parts;
 pub mod regime;
 pub mod roles;
 pub mod segment;
@@ -72,6 +73,8 @@ pub struct SignalHit {
     pub zone: ZoneKind,
     /// A modifier in scope (hypothetical, negated...), if any.
     pub modifier: Option<(ModStatus, usize)>,
+    /// Part of the letter it stands in.
+    pub part: crate::vocab::Part,
     /// Counts under a negation too (the rule's `ignores-negation`).
     pub ignores_negation: bool,
 }
@@ -82,6 +85,7 @@ impl SignalHit {
         // A signal still counts inside an applying frame or a provisional one ("we have not yet
         // reached a decision" is itself the extension).
         self.zone == ZoneKind::Body
+            && self.part.decides()
             && self.modifier.is_none_or(|(m, _)| {
                 matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical)
                     || (self.ignores_negation && m == ModStatus::Negated)
@@ -141,6 +145,7 @@ pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usiz
         marks.flatten();
     }
     let mut segments = segment::segment(text, &index, &marks);
+    segments.line_part = parts::assign(text, &index, &segments, &marks);
     let mut cues = cues::collect(rules, &matches, &segments, &index);
     if layout == Layout::Inferred {
         roles::assign(rules, text, &index, &mut segments, &cues.signals);

@@ -2,6 +2,7 @@
 //! give every line a zone (body, quoted request, quoted history, footer, signature, web noise).
 use crate::rules::{BoundaryKind, ZoneKind};
 use crate::text::TextIndex;
+use crate::vocab::Part;
 pub use crate::vocab::Role;
 
 /// One message of a document.
@@ -28,18 +29,21 @@ pub struct LineMarks {
     pub boundary: Vec<Option<BoundaryKind>>,
     /// Zone that starts at this line (extends per zone kind).
     pub zone_start: Vec<Option<ZoneKind>>,
+    /// Part of the letter a heading on this line opens.
+    pub heading: Vec<Option<Part>>,
 }
 
 impl LineMarks {
     /// Empty marks for `n` lines.
     pub fn new(n: usize) -> Self {
-        LineMarks { boundary: vec![None; n], zone_start: vec![None; n] }
+        LineMarks { boundary: vec![None; n], zone_start: vec![None; n], heading: vec![None; n] }
     }
 
     /// Keep only what sets the end of one letter apart (footer, signature, page furniture):
-    /// no message boundaries, no restated request or quoted history.
+    /// no message boundaries, no restated request or quoted history, no parts.
     pub fn flatten(&mut self) {
         self.boundary.iter_mut().for_each(|b| *b = None);
+        self.heading.iter_mut().for_each(|h| *h = None);
         for z in &mut self.zone_start {
             if !matches!(z, Some(ZoneKind::Footer | ZoneKind::Signature | ZoneKind::WebNoise)) {
                 *z = None;
@@ -57,6 +61,8 @@ pub struct Segments {
     pub line_zone: Vec<ZoneKind>,
     /// Message index of every line.
     pub line_message: Vec<usize>,
+    /// Part of its letter every line belongs to (set by [`super::parts::assign`]).
+    pub line_part: Vec<Part>,
 }
 
 /// Whether line `l` holds only white space.
@@ -164,7 +170,8 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
     starts.dedup_by_key(|s| s.0);
     let (messages, line_message) = messages_from(text, ix, &starts);
     let line_zone = zones(text, ix, marks, &messages, &blank);
-    Segments { messages, line_zone, line_message }
+    let line_part = vec![Part::Decision; n];
+    Segments { messages, line_zone, line_message, line_part }
 }
 
 /// Give every line its zone. Footers and signatures run to the end of their message; web noise
