@@ -43,7 +43,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
                 let bare = next.iter().all(|it| it.chain.is_empty());
                 let n: u32 = next[0].number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
                 let followed_by_word = p.peek().is_some_and(|b| b == b' ') && p.next_word_is_noun();
-                if bare && ((!plural && !prefixed && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
+                if bare && ((!plural && !prefixed && !section_like(n)) || followed_by_word || num_start == save) {
                     break;
                 }
                 items.extend(next);
@@ -325,8 +325,31 @@ impl Parser<'_> {
                 | b"incidents"
                 | b"pages"
                 | b"per"
+                | b"documents"
+                | b"records"
+                | b"items"
+                | b"emails"
+                | b"letters"
+                | b"files"
+                | b"others"
+                | b"other"
+                | b"further"
+                | b"more"
+                | b"individuals"
+                | b"members"
+                | b"times"
+                | b"minutes"
+                | b"complaints"
+                | b"reports"
         )
     }
+}
+
+/// Numbers a bare continuation after a singular prefix may have ("section 12 or 14", "section
+/// 17 and 50", "section 77 or 84"): the sections an FOI letter names, grounds and procedural
+/// alike; other numbers there are counts ("section 40 and 5 officers").
+fn section_like(n: u32) -> bool {
+    matches!(n, 1..=3 | 8..=14 | 16..=17 | 19..=46 | 50..=60 | 77 | 78 | 84)
 }
 
 /// Subsection labels: "1", "3A", "a", "ii" — not words in brackets like "(as)".
@@ -439,6 +462,12 @@ mod tests {
         assert_eq!(show("12 or the cost limit", false), ["12"]);
         assert_eq!(show("40(2) or 3 officers", false), ["40(2)"]);
         assert_eq!(show("12 or 2 hours", false), ["12"]);
+        assert_eq!(show("77 or 84 of the Act", false), ["77", "84"]);
+        assert_eq!(show("1 or 8 of the Act", false), ["1", "8"]);
+        assert_eq!(show("17 and 50 of the Act", false), ["17", "50"]);
+        assert_eq!(show("21 and 3 other documents", false), ["21"]);
+        assert_eq!(show("40 or 10 documents", false), ["40"]);
+        assert_eq!(show("43 and 5 of the report", false), ["43"]);
     }
 
     #[test]
