@@ -138,4 +138,24 @@ mod tests {
         assert!(canonical(&item("136", &[]), Regime::Foia).is_none());
         assert!(canonical(&item("50", &[]), Regime::Eir).is_none());
     }
+
+    #[test]
+    fn procedural_sections_keep_their_subsections() {
+        for (n, chain, detail) in [
+            ("1", &["1", "a"][..], "foia:s1(1)(a)"),
+            ("8", &["1", "c"][..], "foia:s8(1)(c)"),
+            ("10", &["3"][..], "foia:s10(3)"),
+            ("16", &["1"][..], "foia:s16(1)"),
+            ("17", &["5"][..], "foia:s17(5)"),
+            ("77", &["1"][..], "foia:s77(1)"),
+            ("84", &[][..], "foia:s84"),
+        ] {
+            let c = canonical(&item(n, chain), Regime::Foia).unwrap();
+            assert_eq!((c.id, c.detail.as_str(), c.ground), (format!("foia:s{n}"), detail, false));
+        }
+        let c = canonical(&item("12", &["4", "b"]), Regime::Eir).unwrap();
+        assert_eq!(c.detail, "eir:r12(4)(b)");
+        let c = canonical(&item("12", &["5", "e"]), Regime::Eir).unwrap();
+        assert_eq!(c.id, "eir:r12(5)(e)");
+    }
 }

@@ -29,21 +29,13 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
             break;
         }
         let prefixed = p.prefix();
-        // "(b)" after a separator: sibling of the last chain element.
+        // "(b)" after a separator: sibling of a chain element of the last item, at the level of
+        // its kind ("12(4)(b) or (5)(e)"), with its own deeper labels ("40(2) and (3A)(a)").
         if p.peek() == Some(b'(') || p.peek_dot_sibling() {
-            let sib = if p.peek() == Some(b'(') { p.parens() } else { p.dot_sibling() };
-            if let (Some(sib), Some(last)) = (sib, items.last().cloned()) {
-                let depth = last.chain.len().saturating_sub(sib.len().max(1));
-                let mut chain = last.chain[..depth.min(last.chain.len())].to_vec();
-                if last.chain.is_empty() {
-                    chain.clear();
-                }
-                chain.extend(sib);
-                items.push(RawItem { number: last.number.clone(), chain });
-                end = p.i;
-                continue;
-            }
-            break;
+            let Some(sib) = p.sibling(items.last()) else { break };
+            items.extend(sib);
+            end = p.i;
+            continue;
         }
         let num_start = p.i;
         match p.item() {
@@ -51,7 +43,7 @@ pub fn parse_list(s: &str, plural: bool) -> (Vec<RawItem>, usize) {
                 let bare = next.iter().all(|it| it.chain.is_empty());
                 let n: u32 = next[0].number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
                 let followed_by_word = p.peek().is_some_and(|b| b == b' ') && p.next_word_is_noun();
-                if bare && ((!plural && !prefixed && !(12..=44).contains(&n)) || followed_by_word || num_start == save) {
+                if bare && ((!plural && !prefixed && !section_like(n)) || followed_by_word || num_start == save) {
                     break;
                 }
                 items.extend(next);
@@ -79,8 +71,20 @@ impl Parser<'_> {
         }
     }
 
-    /// NUM chain*: may expand to several items when the chain holds run-on siblings or ranges.
+    /// NUM chain*: may expand to several items when the chain holds run-on siblings or ranges;
+    /// `None` when the number is not a section (a date "5.1.2024", a time "10.30").
     fn item(&mut self) -> Option<Vec<RawItem>> {
+        let start = self.i;
+        let number = self.number()?;
+        let Some(chains) = self.chains(Vec::new()) else {
+            self.i = start;
+            return None;
+        };
+        Some(chains.into_iter().map(|chain| RawItem { number: number.clone(), chain }).collect())
+    }
+
+    /// One or two digits, with a letter for inserted sections ("22A").
+    fn number(&mut self) -> Option<String> {
         let start = self.i;
         while self.peek().is_some_and(|b| b.is_ascii_digit()) {
             self.i += 1;
@@ -103,20 +107,60 @@ impl Parser<'_> {
             self.i = start;
             return None;
         }
-        let mut chains: Vec<Vec<String>> = vec![Vec::new()];
+        Some(number)
+    }
+
+    /// "(b)" or "b" after a separator: a sibling of the element of the same kind in `last`'s
+    /// chain (the deepest one when none is), followed by its own deeper labels.
+    fn sibling(&mut self, last: Option<&RawItem>) -> Option<Vec<RawItem>> {
+        let start = self.i;
+        let label = if self.peek() == Some(b'(') { self.parens() } else { self.dot_sibling() };
+        let (Some(label), Some(last)) = (label, last) else {
+            self.i = start;
+            return None;
+        };
+        let level =
+            (0..last.chain.len()).rev().find(|&j| same_level(&last.chain, j, &label[0])).unwrap_or(last.chain.len().saturating_sub(1));
+        let mut base = last.chain[..level].to_vec();
+        base.extend(label);
+        let Some(chains) = self.chains(base) else {
+            self.i = start;
+            return None;
+        };
+        Some(chains.into_iter().map(|chain| RawItem { number: last.number.clone(), chain }).collect())
+    }
+
+    /// The subsection groups after a number or a sibling, starting from `base`: several chains
+    /// when run-on siblings follow ("(a)(b)"); `None` when dotted numbers make a date or a time.
+    fn chains(&mut self, base: Vec<String>) -> Option<Vec<Vec<String>>> {
+        let mut chains: Vec<Vec<String>> = vec![base];
+        let mut dotted_numbers = 0;
         while chains.len() < MAX_ITEMS && chains[0].len() < MAX_DEPTH && chains.last().is_some_and(|c| c.len() < MAX_DEPTH) {
             let save = self.i;
+            let dotted = self.peek() == Some(b'.');
             let group = if self.peek_paren_after_ws() {
                 self.parens()
-            } else if self.peek() == Some(b'.') {
+            } else if dotted {
                 self.dot_sibling()
             } else {
                 None
             };
             let Some(group) = group else {
                 self.i = save;
+                // "5.1.2024", "10.30am": a number, not a section.
+                if dotted && self.s.get(save + 1).is_some_and(u8::is_ascii_digit) {
+                    return None;
+                }
                 break;
             };
+            if dotted {
+                let value: Option<u32> = group[0].parse().ok();
+                dotted_numbers = if value.is_some() { dotted_numbers + 1 } else { 0 };
+                // "5.1.12" (a date), "12.50" (a sum).
+                if dotted_numbers > 1 || value.is_some_and(|v| v > 20) {
+                    return None;
+                }
+            }
             // Run-on siblings "(a)(b)": same kind of label at the same depth.
             let last = chains.last().and_then(|c| c.last()).cloned();
             let g = &group[0];
@@ -136,15 +180,15 @@ impl Parser<'_> {
                 chains[0].extend(group);
             }
         }
-        Some(chains.into_iter().map(|chain| RawItem { number: number.clone(), chain }).collect())
+        Some(chains)
     }
 
     fn peek_paren_after_ws(&self) -> bool {
         let mut j = self.i;
-        while self.s.get(j).is_some_and(|b| *b == b' ') {
+        while self.s.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') {
             j += 1;
         }
-        self.s.get(j) == Some(&b'(') && j - self.i <= 1
+        self.s.get(j) == Some(&b'(') && j - self.i <= 2
     }
 
     /// "(1)", "( 3A )", "(a)-(c)" (expanded); returns one label per group consumed (one group).
@@ -171,7 +215,7 @@ impl Parser<'_> {
     }
 
     fn skip_spaces(&mut self) {
-        while self.peek() == Some(b' ') {
+        while self.peek().is_some_and(|b| b == b' ' || b == b'\t') {
             self.i += 1;
         }
     }
@@ -281,8 +325,31 @@ impl Parser<'_> {
                 | b"incidents"
                 | b"pages"
                 | b"per"
+                | b"documents"
+                | b"records"
+                | b"items"
+                | b"emails"
+                | b"letters"
+                | b"files"
+                | b"others"
+                | b"other"
+                | b"further"
+                | b"more"
+                | b"individuals"
+                | b"members"
+                | b"times"
+                | b"minutes"
+                | b"complaints"
+                | b"reports"
         )
     }
+}
+
+/// Numbers a bare continuation after a singular prefix may have ("section 12 or 14", "section
+/// 17 and 50", "section 77 or 84"): the sections an FOI letter names, grounds and procedural
+/// alike; other numbers there are counts ("section 40 and 5 officers").
+fn section_like(n: u32) -> bool {
+    matches!(n, 1..=3 | 8..=14 | 16..=17 | 19..=46 | 50..=60 | 77 | 78 | 84)
 }
 
 /// Subsection labels: "1", "3A", "a", "ii" — not words in brackets like "(as)".
@@ -308,6 +375,24 @@ fn same_kind(a: &str, b: &str) -> bool {
     }
     // "(i)" after a letter other than "(h)" opens a roman level: 40(5B)(a)(i).
     (letter(a) && letter(b) && b > a && (b != "i" || a == "h")) || (digit(a) && digit(b) && b != a)
+}
+
+/// Whether `label`, named after a separator, is a sibling of `chain[j]`: both numbers ("(2)" and
+/// "(3A)"), or both letters, or both roman numerals; a roman level sits under a letter
+/// ("(b)(i)"), and "i", "v", "x" may be either.
+fn same_level(chain: &[String], j: usize, label: &str) -> bool {
+    let digit = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    let roman = |s: &str| matches!(s, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi");
+    let prev = chain[j].as_str();
+    if digit(prev) || digit(label) {
+        return digit(prev) && digit(label);
+    }
+    let prev_roman = roman(prev) && (prev.len() > 1 || j > 0 && !digit(&chain[j - 1]));
+    if prev_roman {
+        roman(label)
+    } else {
+        label.len() == 1
+    }
 }
 
 #[cfg(test)]
@@ -347,5 +432,63 @@ mod tests {
         assert_eq!(show("43. The", false), ["43"]);
         assert!(show("2024", false).is_empty());
         assert_eq!(show("13 (as amended)", false), ["13"]);
+    }
+
+    #[test]
+    fn space_before_the_subsection() {
+        assert_eq!(show("4 (1) and", false), ["4(1)"]);
+        assert_eq!(show("31 (1)(a)(b) of the Act", false), ["31(1)(a)", "31(1)(b)"]);
+        assert_eq!(show("1 (1) (a) of the Act", false), ["1(1)(a)"]);
+        assert_eq!(show("31  (1)(a) applies", false), ["31(1)(a)"]);
+        assert_eq!(show("31\t(1) (a)", false), ["31(1)(a)"]);
+        assert_eq!(show("17 (1)  (b)", false), ["17(1)(b)"]);
+        assert_eq!(show("10 (3) and 17 (2)", false), ["10(3)", "17(2)"]);
+        // A bracket on the next line opens a numbered paragraph, not a subsection.
+        assert_eq!(show("31\n(1) The figures", false), ["31"]);
+        assert_eq!(show("12  (as amended)", false), ["12"]);
+    }
+
+    #[test]
+    fn alternatives_joined_by_or() {
+        assert_eq!(show("30(1)(a) or 31(1)(a)", false), ["30(1)(a)", "31(1)(a)"]);
+        assert_eq!(show("12(4)(b) or (e)", false), ["12(4)(b)", "12(4)(e)"]);
+        assert_eq!(show("12(4)(b) or (5)(e) applies", false), ["12(4)(b)", "12(5)(e)"]);
+        assert_eq!(show("36(2)(b)(i) or (ii)", false), ["36(2)(b)(i)", "36(2)(b)(ii)"]);
+        assert_eq!(show("36(2)(b)(i) or (c)", false), ["36(2)(b)(i)", "36(2)(c)"]);
+        assert_eq!(show("31(1)(a) or (b)(ii)", false), ["31(1)(a)", "31(1)(b)(ii)"]);
+        assert_eq!(show("1(1)(a) or (b) of the Act", false), ["1(1)(a)", "1(1)(b)"]);
+        assert_eq!(show("17 (1) or (5)", false), ["17(1)", "17(5)"]);
+        assert_eq!(show("30 (1) (a) or 31 (1) (a)", false), ["30(1)(a)", "31(1)(a)"]);
+        assert_eq!(show("12 or the cost limit", false), ["12"]);
+        assert_eq!(show("40(2) or 3 officers", false), ["40(2)"]);
+        assert_eq!(show("12 or 2 hours", false), ["12"]);
+        assert_eq!(show("77 or 84 of the Act", false), ["77", "84"]);
+        assert_eq!(show("1 or 8 of the Act", false), ["1", "8"]);
+        assert_eq!(show("17 and 50 of the Act", false), ["17", "50"]);
+        assert_eq!(show("21 and 3 other documents", false), ["21"]);
+        assert_eq!(show("40 or 10 documents", false), ["40"]);
+        assert_eq!(show("43 and 5 of the report", false), ["43"]);
+    }
+
+    #[test]
+    fn dotted_and_ampersand_subsections() {
+        assert_eq!(show("5.1.a&b", false), ["5(1)(a)", "5(1)(b)"]);
+        assert_eq!(show("31.1.a & b of", false), ["31(1)(a)", "31(1)(b)"]);
+        assert_eq!(show("38(1)(a)&(b)", false), ["38(1)(a)", "38(1)(b)"]);
+        assert_eq!(show("40.2 & 40.3A", false), ["40(2)", "40(3a)"]);
+        assert_eq!(show("40.2&40.3A.", false), ["40(2)", "40(3a)"]);
+        assert_eq!(show("40(2) & (3A)(a)", false), ["40(2)", "40(3a)(a)"]);
+        assert_eq!(show("13(1) and (2A)(a) of the EIR", false), ["13(1)", "13(2a)(a)"]);
+        assert_eq!(show("38 (1) (a) & (b)", false), ["38(1)(a)", "38(1)(b)"]);
+    }
+
+    #[test]
+    fn dates_times_and_decimals_are_not_subsections() {
+        assert_eq!(show("31 on 5.1.2024", false), ["31"]);
+        assert_eq!(show("40 and 5.1.2024", false), ["40"]);
+        assert_eq!(show("12 and 31.12.2023", false), ["12"]);
+        assert_eq!(show("12 or 5.1.24", false), ["12"]);
+        assert_eq!(show("21, 10.30am", true), ["21"]);
+        assert!(show("12.2024", false).is_empty());
     }
 }
