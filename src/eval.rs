@@ -24,6 +24,8 @@ pub struct Labels {
     pub cited: BTreeSet<String>,
     /// Mentioned ids.
     pub mentioned: BTreeSet<String>,
+    /// Confidence of a prediction (`high`, `medium`, `low`; empty in gold labels).
+    pub confidence: String,
 }
 
 impl Labels {
@@ -35,6 +37,7 @@ impl Labels {
             ncnd: r.ncnd.clone(),
             cited: ids(&r.cited),
             mentioned: ids(&r.mentioned),
+            confidence: r.confidence.clone(),
         }
     }
 }
@@ -57,7 +60,14 @@ pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, La
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").to_string();
         out.insert(
             rec.get(id_col).unwrap_or("").trim().to_string(),
-            Labels { authority: get(a), outcome: get(o), ncnd: get(n), cited: ids(&get(c)), mentioned: ids(&get(m)) },
+            Labels {
+                authority: get(a),
+                outcome: get(o),
+                ncnd: get(n),
+                cited: ids(&get(c)),
+                mentioned: ids(&get(m)),
+                confidence: String::new(),
+            },
         );
     }
     Ok(out)
@@ -109,6 +119,8 @@ pub struct Score {
     pub confusion: BTreeMap<(String, String), usize>,
     /// "fp foia:s31" / "fn eir:r13" -> count.
     pub per_ground: BTreeMap<String, usize>,
+    /// Confidence level -> (rows, rows with the outcome right).
+    pub by_confidence: BTreeMap<String, (usize, usize)>,
     /// Documents with any error, in id order.
     pub misses: Vec<Miss>,
 }
@@ -138,6 +150,9 @@ pub fn score(gold: &BTreeMap<String, Labels>, pred: &BTreeMap<String, Labels>) -
         let o = norm(&p.outcome) == norm(&g.outcome);
         let c = norm(&p.ncnd) == norm(&g.ncnd);
         out_ok += o as usize;
+        let level = s.by_confidence.entry(p.confidence.clone()).or_default();
+        level.0 += 1;
+        level.1 += o as usize;
         ncnd_ok += c as usize;
         exact += (p.cited == g.cited) as usize;
         *s.confusion.entry((norm(&g.outcome), norm(&p.outcome))).or_default() += 1;
@@ -255,6 +270,15 @@ pub fn report(s: &Score, evidence: &BTreeMap<&str, &Evidence>) -> String {
     }
     let _ = writeln!(o, "{:30} {}/{}", "mentioned_reported_as_cited", s.trap_hit, s.trap_total);
     let _ = writeln!(o, "{:30} {:.3}", "authority_accuracy", s.authority_accuracy);
+    if s.by_confidence.keys().any(|k| !k.is_empty()) {
+        let _ = writeln!(o, "\nconfidence   rows  share  outcome right");
+        for level in ["high", "medium", "low"] {
+            let (n, ok) = s.by_confidence.get(level).copied().unwrap_or_default();
+            let share = n as f64 / s.documents.max(1) as f64;
+            let right = if n == 0 { "-".to_string() } else { format!("{:.3}", ok as f64 / n as f64) };
+            let _ = writeln!(o, "{level:12} {n:>4}  {share:.3}  {right}");
+        }
+    }
     let outcomes: Vec<&String> =
         s.confusion.keys().flat_map(|(g, p)| [g, p]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let _ = writeln!(o, "\nconfusion (rows: gold, columns: predicted)");

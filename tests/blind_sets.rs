@@ -12,7 +12,17 @@ fn check(set: &str, min_outcome: f64, min_f1: f64) {
         .into_iter()
         .map(|(id, text)| {
             let r = common::row(&id, &text);
-            (id, Labels { authority: r.authority, outcome: r.outcome, ncnd: r.ncnd, cited: ids(&r.cited), mentioned: ids(&r.mentioned) })
+            (
+                id,
+                Labels {
+                    authority: r.authority,
+                    outcome: r.outcome,
+                    ncnd: r.ncnd,
+                    cited: ids(&r.cited),
+                    mentioned: ids(&r.mentioned),
+                    confidence: r.confidence,
+                },
+            )
         })
         .collect();
     let s = score(&gold, &pred);

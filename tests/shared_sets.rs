@@ -14,7 +14,17 @@ fn predict(dir: &std::path::Path) -> BTreeMap<String, Labels> {
         .into_iter()
         .map(|(id, text)| {
             let r = common::row(&id, &text);
-            (id, Labels { authority: r.authority, outcome: r.outcome, ncnd: r.ncnd, cited: ids(&r.cited), mentioned: ids(&r.mentioned) })
+            (
+                id,
+                Labels {
+                    authority: r.authority,
+                    outcome: r.outcome,
+                    ncnd: r.ncnd,
+                    cited: ids(&r.cited),
+                    mentioned: ids(&r.mentioned),
+                    confidence: r.confidence,
+                },
+            )
         })
         .collect()
 }

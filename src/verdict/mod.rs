@@ -128,6 +128,10 @@ fn review_reasons(scan: &Scan, facts: &[MsgFacts], chosen: Option<usize>, v: &Ve
         return why;
     };
     let f = &facts[mi];
+    let asked = scan.items.iter().filter(|i| i.message == mi).count();
+    if asked >= 2 && v.answers.len() < asked && matches!(v.outcome, Outcome::Provided | Outcome::Refused | Outcome::NotHeld) {
+        why.push(format!("{} of {asked} questions have an answer of their own", v.answers.len()));
+    }
     if scan.layout == crate::scan::Layout::Flat {
         why.push("no decision in the messages as divided; read as one authority message".into());
     }
