@@ -2,29 +2,12 @@
 //! floor (they are not tuned to 100%, see tests/blind/README.md).
 mod common;
 
-use foitag::eval::{ids, read_labels, score, Labels};
-use std::collections::BTreeMap;
+use foitag::eval::{read_labels, score};
 
 fn check(set: &str, docs: usize, min_outcome: f64, min_f1: f64) {
     let dir = common::root().join("tests/blind").join(set);
     let gold = read_labels(std::fs::File::open(dir.join("labels.csv")).unwrap()).unwrap();
-    let pred: BTreeMap<String, Labels> = common::texts(&dir)
-        .into_iter()
-        .map(|(id, text)| {
-            let r = common::row(&id, &text);
-            (
-                id,
-                Labels {
-                    authority: r.authority,
-                    outcome: r.outcome,
-                    ncnd: r.ncnd,
-                    cited: ids(&r.cited),
-                    mentioned: ids(&r.mentioned),
-                    confidence: r.confidence,
-                },
-            )
-        })
-        .collect();
+    let pred = common::predict(&dir);
     let s = score(&gold, &pred);
     assert_eq!(s.documents, docs);
     assert!(s.outcome_accuracy >= min_outcome, "{set}: outcome {:.3}", s.outcome_accuracy);

@@ -9,26 +9,6 @@ fn labels(path: &std::path::Path) -> BTreeMap<String, Labels> {
     foitag::eval::read_labels(std::fs::File::open(path).unwrap()).unwrap()
 }
 
-fn predict(dir: &std::path::Path) -> BTreeMap<String, Labels> {
-    common::texts(dir)
-        .into_iter()
-        .map(|(id, text)| {
-            let r = common::row(&id, &text);
-            (
-                id,
-                Labels {
-                    authority: r.authority,
-                    outcome: r.outcome,
-                    ncnd: r.ncnd,
-                    cited: ids(&r.cited),
-                    mentioned: ids(&r.mentioned),
-                    confidence: r.confidence,
-                },
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn founding_thread_is_refused_ncnd_citing_s24_and_s31_only() {
     let Some(shared) = common::shared() else { return };
@@ -45,7 +25,7 @@ fn founding_thread_is_refused_ncnd_citing_s24_and_s31_only() {
 fn dev_set_meets_the_accuracy_targets() {
     let Some(shared) = common::shared() else { return };
     let dev = shared.join("corpus/dev");
-    let s = score(&labels(&dev.join("labels.csv")), &predict(&dev));
+    let s = score(&labels(&dev.join("labels.csv")), &common::predict(&dev));
     assert!(s.outcome_accuracy >= 0.97, "outcome {:.3}", s.outcome_accuracy);
     assert!(s.ncnd_accuracy >= 0.99, "ncnd {:.3}", s.ncnd_accuracy);
     assert!(s.cited_f1 >= 0.98, "cited F1 {:.3}", s.cited_f1);

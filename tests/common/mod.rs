@@ -51,3 +51,8 @@ pub fn texts(dir: &Path) -> Vec<(String, String)> {
     v.sort();
     v
 }
+
+/// Predicted labels for every `*.txt` in a folder, as the scorer reads them.
+pub fn predict(dir: &Path) -> std::collections::BTreeMap<String, foitag::eval::Labels> {
+    texts(dir).into_iter().map(|(id, text)| (id.clone(), foitag::eval::Labels::of_row(&row(&id, &text)))).collect()
+}
