@@ -57,6 +57,13 @@ fn answer_re() -> &'static Regex {
 }
 
 fn mark(line: &str) -> Option<Mark> {
+    // Most lines start with none of the characters an item or answer marker starts with: a
+    // byte test spares them both regexes.
+    let first = line.trim_start_matches([' ', '\t']).bytes().next()?;
+    let letter = first.to_ascii_lowercase();
+    if !(first.is_ascii_digit() || first == b'(' || b"qrpio".contains(&letter) || (b'a'..=b'h').contains(&letter)) {
+        return None;
+    }
     if let Some(c) = answer_re().captures(line) {
         let number = c.name("an").or(c.name("rn")).and_then(|m| m.as_str().parse().ok());
         return Some(Mark::Answer { number, body: c.get(0).map_or(0, |m| m.end()) });
@@ -399,6 +406,9 @@ fn figure_runs(lines: &Lines, mi: usize) -> Vec<Figures> {
 fn figure_count(line: &str) -> usize {
     let t = line.trim();
     if t.len() > 160 && t.split_whitespace().filter(|w| is_figure(w)).count() < 6 {
+        return 0;
+    }
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
         return 0;
     }
     let lower = t.to_ascii_lowercase();
