@@ -154,14 +154,14 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
         }
     }
     f.environmental = scan.regime_scores[mi].environmental > 0;
-    for a in answers.iter().filter(|a| a.message == mi) {
+    for a in of_message(answers, mi, |a| a.message) {
         match a.outcome {
             o if o.gives() => f.answers_given += 1,
             o if o.withholds() => f.answers_withheld += 1,
             _ => f.answers_not_held += 1,
         }
     }
-    f.tables = scan.figures.iter().filter(|t| t.message == mi).count();
+    f.tables = of_message(&scan.figures, mi, |t| t.message).len();
     (f, ncnd_earlier, ncnd_provision)
 }
 
