@@ -57,12 +57,13 @@ pub fn analyse_document<'t>(rules: &rules::RuleSet, doc: &'t document::Document)
 /// Scan and resolve one text. `authority` (from metadata) takes precedence over detection.
 pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str>) -> Analysis<'t> {
     let hint = authority.and_then(|a| rules.authorities.iter().position(|x| x.name.eq_ignore_ascii_case(a)));
-    let mut scan = scan::scan(rules, text, hint);
+    let found = rules.matches(text);
+    let mut scan = scan::scan_matched(rules, text, &found, hint, scan::Layout::Inferred);
     let mut verdict = verdict::resolve(&scan);
     // No zone may swallow the decision: when the inferred layout leaves nothing decided, read
     // the text again as one authority message, and say so.
     if verdict.outcome == vocab::Outcome::Unknown {
-        let flat = scan::scan_with(rules, text, hint, scan::Layout::Flat);
+        let flat = scan::scan_matched(rules, text, &found, hint, scan::Layout::Flat);
         let again = verdict::resolve(&flat);
         if again.outcome != vocab::Outcome::Unknown {
             (scan, verdict) = (flat, again);

@@ -22,6 +22,9 @@ pub use regime::RegimeScore;
 pub use segment::{Message, Role, Segments};
 pub use status::Status;
 
+/// Rule matches and authority aliases of a text, as [`RuleSet::matches`] gives them.
+pub type Matches = (Vec<(usize, crate::rules::RuleMatch)>, Vec<crate::rules::AliasHit>);
+
 /// One provision named by a citation, with its status.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -138,8 +141,14 @@ pub fn scan<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>) -
 
 /// [`scan`] with a given layout.
 pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usize>, layout: Layout) -> Scan<'t> {
+    scan_matched(rules, text, &rules.matches(text), authority_hint, layout)
+}
+
+/// [`scan_with`] over the rule matches and aliases of [`RuleSet::matches`], found once for
+/// every layout a text is read in.
+pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authority_hint: Option<usize>, layout: Layout) -> Scan<'t> {
+    let (matches, aliases) = (&found.0, &found.1);
     let index = TextIndex::new(text);
-    let (matches, aliases) = rules.matches(text);
     let mut marks = marks::line_marks(rules, text, &index, &matches);
     if layout == Layout::Flat {
         marks.flatten();
