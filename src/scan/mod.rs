@@ -149,13 +149,13 @@ pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usiz
 pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authority_hint: Option<usize>, layout: Layout) -> Scan<'t> {
     let (matches, aliases) = (&found.0, &found.1);
     let index = TextIndex::new(text);
-    let mut marks = marks::line_marks(rules, text, &index, &matches);
+    let mut marks = marks::line_marks(rules, text, &index, matches);
     if layout == Layout::Flat {
         marks.flatten();
     }
     let mut segments = segment::segment(text, &index, &marks);
     segments.line_part = parts::assign(text, &index, &segments, &marks);
-    let mut cues = cues::collect(rules, &matches, &segments, &index);
+    let mut cues = cues::collect(rules, matches, &segments, &index);
     if layout == Layout::Inferred {
         roles::assign(rules, text, &index, &mut segments, &cues.signals);
     }
@@ -163,9 +163,9 @@ pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authori
     let ctx = cues.context(text, &index);
     cues::place_signals(&mut signals, &segments, &ctx);
     let (regime_scores, doc_regime) = regime::score(&cues.regime, &segments, &index, &ctx);
-    let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, &aliases));
+    let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, aliases));
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
-    let mut citations = citations::build(rules, text, &index, &matches, &segments, &scotland, &ctx);
+    let mut citations = citations::build(rules, text, &index, matches, &segments, &scotland, &ctx);
     let (items, figures) = items::find(text, &index, &segments);
     items::quote_questions(&items, &mut citations, &mut signals);
     Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, layout }
