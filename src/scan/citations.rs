@@ -45,7 +45,39 @@ pub fn build(
         citations.push(c);
     }
     dedup(&mut citations);
+    rule_out(&mut citations);
     citations
+}
+
+/// A ground ruled out somewhere in a message ("we considered section 38; it does not apply")
+/// is ruled out wherever that message relies on it or recounts it, unless an applying frame
+/// names it too.
+fn rule_out(citations: &mut [Citation]) {
+    use std::collections::BTreeSet;
+    let mut start = 0;
+    while start < citations.len() {
+        let mi = citations[start].message;
+        let end = start + citations[start..].iter().take_while(|c| c.message == mi).count();
+        let run = &mut citations[start..end];
+        let ids = |keep: &dyn Fn(&Citation, &Item) -> bool| -> BTreeSet<String> {
+            run.iter().flat_map(|c| c.items.iter().filter(|it| keep(c, it)).map(|it| it.canon.id.clone())).collect()
+        };
+        let negated = ids(&|_, it| it.status == Status::Negated);
+        let applied = ids(&|c, it| it.status == Status::Cited && c.cue_rule.is_some());
+        for c in run.iter_mut() {
+            let mut changed = false;
+            for it in c.items.iter_mut().filter(|it| matches!(it.status, Status::Cited | Status::Historical) && it.canon.ground) {
+                if negated.contains(&it.canon.id) && !applied.contains(&it.canon.id) {
+                    it.status = Status::Negated;
+                    changed = true;
+                }
+            }
+            if changed {
+                c.reason = "negated: ruled out elsewhere in the message".into();
+            }
+        }
+        start = end;
+    }
 }
 
 /// Raw provisions with their numbering scheme, the citation's end, and whether it is a title.

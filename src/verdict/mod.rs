@@ -72,16 +72,9 @@ pub fn resolve(scan: &Scan) -> Verdict {
     let mut regimes = BTreeSet::new();
     if let Some(mi) = chosen.filter(|&mi| facts[mi].kind.is_some_and(|k| k.is_decision())) {
         let upheld = facts[mi].kind == Some(Outcome::ReviewUpheld);
-        // A ground ruled out somewhere in the decision is not cited unless an applying frame
-        // names it too ("considered section 38 ... it does not apply").
-        let in_msg = || scan.citations.iter().filter(|c| c.message == mi).flat_map(|c| c.items.iter().map(move |it| (c, it)));
-        let negated: BTreeSet<&str> = in_msg().filter(|(_, it)| it.status == Status::Negated).map(|(_, it)| it.canon.id.as_str()).collect();
-        let applied: BTreeSet<&str> =
-            in_msg().filter(|(c, it)| it.status == Status::Cited && c.cue_rule.is_some()).map(|(_, it)| it.canon.id.as_str()).collect();
-        for (_, it) in in_msg() {
+        for it in scan.citations.iter().filter(|c| c.message == mi).flat_map(|c| &c.items) {
             let relied = it.status == Status::Cited || (upheld && it.status == Status::Historical);
-            let id = it.canon.id.as_str();
-            if relied && it.canon.ground && (!negated.contains(id) || applied.contains(id)) {
+            if relied && it.canon.ground {
                 v.cited.insert(it.canon.id.clone());
                 regimes.insert(it.canon.regime);
             }
