@@ -62,7 +62,7 @@ pub fn render(rules: &RuleSet, doc: &Document, a: &Analysis, color: bool) -> Str
             "      regime cues: scotland {:+}, environmental {:+} -> {}",
             rs.scotland,
             rs.environmental,
-            crate::verdict::kinds::message_regime(scan, mi, f).name()
+            crate::scan::regime::of_message(&scan.scotland, &scan.regime_scores, mi).name()
         );
     }
     let _ = writeln!(o, "\n{}", p.c("1", "named provisions"));

@@ -5,7 +5,7 @@ use super::segment::Segments;
 use super::status::Context;
 use crate::rules::RuleSet;
 use crate::text::TextIndex;
-use crate::vocab::{ModStatus, Nation, RegimeCue, ZoneKind};
+use crate::vocab::{ModStatus, Nation, Regime, RegimeCue, Scheme, ZoneKind};
 
 /// Regime evidence of one message.
 #[derive(Debug, Clone, Copy, Default)]
@@ -65,6 +65,21 @@ pub fn score(
         doc.add(cue, weight, body);
     }
     (per_message, doc)
+}
+
+/// Regime of message `mi` when nothing is cited: the Act or the regulations (its own
+/// environmental cues), Scottish or not.
+pub fn of_message(scotland: &[bool], scores: &[RegimeScore], mi: usize) -> Regime {
+    regime_of(scotland[mi], scores[mi].environmental > 0)
+}
+
+/// Regime of a whole document with no deciding message: its environmental cues together.
+pub fn of_document(scotland: &[bool], scores: &[RegimeScore], mi: usize) -> Regime {
+    regime_of(scotland[mi], scores.iter().map(|s| s.environmental).sum::<i32>() > 0)
+}
+
+fn regime_of(scotland: bool, environmental: bool) -> Regime {
+    Regime::of(if environmental { Scheme::Regs } else { Scheme::Act }, scotland)
 }
 
 /// Per message: Scottish law? Its own cues, else the document's, else the authority's nation.

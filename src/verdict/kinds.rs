@@ -2,7 +2,7 @@
 //! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
 use super::answers::Answered;
 use crate::rules::ModStatus;
-use crate::scan::{Regime, Role, Scan, Status};
+use crate::scan::{Role, Scan, Status};
 use crate::vocab::{Outcome, Signal};
 use std::collections::BTreeMap;
 
@@ -188,15 +188,5 @@ fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> Outcome {
         Outcome::ReviewOverturned
     } else {
         Outcome::ReviewUpheld
-    }
-}
-
-/// Regime of a message when nothing is cited: the Act or the regulations, Scottish or not.
-pub fn message_regime(scan: &Scan, mi: usize, facts: &MsgFacts) -> Regime {
-    match (scan.scotland[mi], facts.environmental) {
-        (false, false) => Regime::Foia,
-        (false, true) => Regime::Eir,
-        (true, false) => Regime::Foisa,
-        (true, true) => Regime::Eisr,
     }
 }

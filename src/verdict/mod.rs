@@ -4,7 +4,7 @@ pub mod answers;
 pub mod confidence;
 pub mod kinds;
 
-use crate::scan::{Regime, Role, Scan, Status};
+use crate::scan::{regime, Regime, Role, Scan, Status};
 pub use crate::vocab::Outcome;
 pub use kinds::MsgFacts;
 use std::collections::BTreeSet;
@@ -90,11 +90,8 @@ pub fn resolve(scan: &Scan) -> Verdict {
     }
     v.regime = if regimes.is_empty() {
         let mi = chosen.or_else(|| (0..n).rev().find(|&m| authority(m))).unwrap_or(0);
-        let mut f = facts[mi].clone();
-        if chosen.is_none() {
-            f.environmental = scan.regime_scores.iter().map(|s| s.environmental).sum::<i32>() > 0;
-        }
-        vec![kinds::message_regime(scan, mi, &f)]
+        let of = if chosen.is_some() { regime::of_message } else { regime::of_document };
+        vec![of(&scan.scotland, &scan.regime_scores, mi)]
     } else {
         // The Act before the regulations: "foia;eir", "foisa;eisr".
         regimes.into_iter().collect()
