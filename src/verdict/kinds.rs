@@ -25,8 +25,6 @@ pub struct MsgFacts {
     pub weak: bool,
     /// Both disclosure and refusal cues were present.
     pub mixed: bool,
-    /// Regime evidence: environmental cues outweigh the Act's.
-    pub environmental: bool,
     /// Answered questions that give the information.
     pub answers_given: usize,
     /// Answered questions that withhold the information.
@@ -153,7 +151,6 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
             }
         }
     }
-    f.environmental = scan.regime_scores[mi].environmental > 0;
     for a in of_message(answers, mi, |a| a.message) {
         match a.outcome {
             o if o.gives() => f.answers_given += 1,
