@@ -6,7 +6,7 @@ use std::fmt;
 /// Declares a vocabulary enum: its variants with their names, `name()`, `parse()`, `ALL`,
 /// `Display`, and a serde `Deserialize` whose error lists the allowed names.
 macro_rules! vocab {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+    ($(#[$meta:meta])* $name:ident $(default $default:ident)? { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -38,6 +38,12 @@ macro_rules! vocab {
             }
         }
 
+        $(impl Default for $name {
+            fn default() -> Self {
+                $name::$default
+            }
+        })?
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.name())
@@ -55,7 +61,7 @@ macro_rules! vocab {
 
 vocab! {
     /// What a document's latest decision (or latest status message) did.
-    Outcome {
+    Outcome default Unknown {
         /// Receipt confirmed, nothing decided.
         Acknowledgement = "acknowledgement",
         /// Deadline extended or reply delayed.
@@ -78,14 +84,6 @@ vocab! {
         ReviewPartial = "review_partial",
         /// No authority message with a decision or status.
         Unknown = "unknown",
-    }
-}
-
-// The macro declares the enums, so `#[default]` cannot mark a variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Outcome {
-    fn default() -> Self {
-        Outcome::Unknown
     }
 }
 
@@ -193,7 +191,7 @@ impl Signal {
 
 vocab! {
     /// The part of a letter a line belongs to, opened by a heading and closed by the next.
-    Part {
+    Part default Decision {
         /// The decision and its answers (also where no heading says otherwise).
         Decision = "decision",
         /// The request restated (one paragraph under its heading).
@@ -216,31 +214,15 @@ impl Part {
     }
 }
 
-// The macro declares the enums, so `#[default]` cannot mark a variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Part {
-    fn default() -> Self {
-        Part::Decision
-    }
-}
-
 vocab! {
     /// How far a row's outcome can be trusted without a person reading the letter.
-    Confidence {
+    Confidence default Low {
         /// Clear evidence for the outcome, none against it.
         High = "high",
         /// The outcome is the likelier reading, but the evidence is thin or mixed.
         Medium = "medium",
         /// A fallback decided the row, or the evidence points several ways.
         Low = "low",
-    }
-}
-
-// The macro declares the enums, so `#[default]` cannot mark a variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Confidence {
-    fn default() -> Self {
-        Confidence::Low
     }
 }
 
@@ -452,7 +434,7 @@ vocab! {
 
 vocab! {
     /// A modifier's direction relative to its cue.
-    Direction {
+    Direction default Forward {
         /// Citations after the cue.
         Forward = "forward",
         /// Citations before the cue.
@@ -462,31 +444,15 @@ vocab! {
     }
 }
 
-// The macro declares the enums, so `#[default]` cannot mark a variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Direction {
-    fn default() -> Self {
-        Direction::Forward
-    }
-}
-
 vocab! {
     /// How far a modifier reaches.
-    Scope {
+    Scope default Sentence {
         /// To the end (or start) of the sentence.
         Sentence = "sentence",
         /// To the end (or start) of the line.
         Line = "line",
         /// To the end (or start) of the paragraph (blank line).
         Paragraph = "paragraph",
-    }
-}
-
-// The macro declares the enums, so `#[default]` cannot mark a variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Scope {
-    fn default() -> Self {
-        Scope::Sentence
     }
 }
 

@@ -17,6 +17,31 @@ pub struct Canon {
     pub ncnd: bool,
 }
 
+/// What relying on a ground does with the information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Withholds it (an exemption or exception).
+    Withholds,
+    /// Points to where it is published (FOIA s21, FOISA s25).
+    Published,
+    /// Says it is not held (EIR 12(4)(a), EISR 10(4)(a)).
+    NotHeld,
+    /// Refuses on cost (FOIA/FOISA s12).
+    Cost,
+}
+
+impl Canon {
+    /// What relying on this ground does.
+    pub fn effect(&self) -> Effect {
+        match self.id.as_str() {
+            "foia:s21" | "foisa:s25" => Effect::Published,
+            "eir:r12(4)(a)" | "eisr:r10(4)(a)" => Effect::NotHeld,
+            "foia:s12" | "foisa:s12" => Effect::Cost,
+            _ => Effect::Withholds,
+        }
+    }
+}
+
 const FOIA_GROUNDS: &[&str] = &[
     "12", "14", "21", "22", "22a", "23", "24", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40",
     "41", "42", "43", "44",

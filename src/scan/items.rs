@@ -140,8 +140,8 @@ fn message_items(lines: &Lines, mi: usize) -> Vec<Item> {
     for q in first {
         let (_, end, next) = block(lines, q.line, &starts);
         let (question, mut answer) = split(lines, q.line, q.body, end, next);
-        let following = starts.iter().copied().find(|&x| x > q.line);
-        let marker = marks.iter().find(|(al, m)| Some(*al) == following && matches!(m, Mark::Answer { .. }));
+        // Marks are in line order: the one after the question is the next entry.
+        let marker = marks.get(marks.partition_point(|(l, _)| *l <= q.line)).filter(|(_, m)| matches!(m, Mark::Answer { .. }));
         let paired = second.and_then(|r| r.iter().find(|a| a.number == q.number)).map(|a| (a.line, a.body));
         let explicit = marker.and_then(|&(al, m)| if let Mark::Answer { body, .. } = m { Some((al, body)) } else { None });
         if let Some((al, body)) = paired.or(explicit) {

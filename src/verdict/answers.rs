@@ -1,5 +1,6 @@
 //! Per-question answers: what a reply did with each numbered question, from the findings that
 //! stand inside the answer given to it.
+use crate::scan::canon::Effect;
 use crate::scan::items::Item;
 use crate::scan::{Scan, Status};
 use crate::vocab::{Answer, ModStatus, Signal};
@@ -37,31 +38,33 @@ pub fn resolve(scan: &Scan) -> Vec<Answered> {
 
 fn answer(scan: &Scan, item: &Item) -> Answered {
     let (s, e) = item.answer;
-    let inside = |a: usize| a >= s && a < e;
+    // Citations and signals are sorted by position: the answer's own are one run of each.
+    let citations = within(&scan.citations, s, e, |c| c.start);
+    let signals = within(&scan.signals, s, e, |x| x.start);
     let mut grounds: Vec<String> = Vec::new();
+    let mut effects = Vec::new();
     let mut ncnd_provision = false;
-    for c in scan.citations.iter().filter(|c| inside(c.start)) {
+    for c in citations {
         for it in c.items.iter().filter(|it| it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd)) {
             ncnd_provision |= it.canon.ncnd;
             if it.canon.ground && it.status == Status::Cited && !grounds.contains(&it.canon.id) {
                 grounds.push(it.canon.id.clone());
+                effects.push(it.canon.effect());
             }
         }
     }
     grounds.sort();
     let said = |name: Signal| {
-        scan.signals.iter().any(|x| {
-            x.name == name && inside(x.start) && x.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Provisional))
-        })
+        signals.iter().any(|x| x.name == name && x.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Provisional)))
     };
-    let only = |ids: &[&str]| !grounds.is_empty() && grounds.iter().all(|g| ids.contains(&g.as_str()));
+    let only = |effect: Effect| !effects.is_empty() && effects.iter().all(|&x| x == effect);
     let outcome = if (said(Signal::Ncnd) && !said(Signal::NcndCost)) || ncnd_provision {
         Answer::Ncnd
-    } else if only(&["foia:s12", "foisa:s12"]) {
+    } else if only(Effect::Cost) {
         Answer::Cost
-    } else if only(&["foia:s21", "foisa:s25"]) {
+    } else if only(Effect::Published) {
         Answer::Published
-    } else if only(&["eir:r12(4)(a)", "eisr:r10(4)(a)"]) {
+    } else if only(Effect::NotHeld) {
         Answer::NotHeld
     } else if !grounds.is_empty() || said(Signal::Refusal) {
         Answer::Refused
@@ -71,4 +74,11 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
         Answer::Provided
     };
     Answered { message: item.message, number: item.number, outcome, grounds, span: item.answer }
+}
+
+/// The run of `all` (sorted by position) that starts in `start..end`.
+fn within<T>(all: &[T], start: usize, end: usize, at: impl Fn(&T) -> usize) -> &[T] {
+    let lo = all.partition_point(|x| at(x) < start);
+    let hi = lo + all[lo..].partition_point(|x| at(x) < end);
+    &all[lo..hi]
 }

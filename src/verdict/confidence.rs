@@ -17,12 +17,11 @@ const HIGH_SUPPORT: i32 = 3;
 
 /// The margin of `outcome` in the deciding message's facts.
 pub fn margin(f: &MsgFacts, outcome: Outcome) -> Margin {
-    let s = |name: Signal| f.signals.get(&name).copied().unwrap_or(0);
+    let s = |name: Signal| f.s(name);
     let given = s(Signal::Provided) + s(Signal::Volunteered) + 2 * (f.answers_given + f.tables + f.published) as i32;
     let withheld = s(Signal::Refusal) + s(Signal::Ncnd) + 2 * (f.withholding + f.answers_withheld) as i32;
     let not_held = s(Signal::NotHeld) + 2 * (f.not_held_exception + f.answers_not_held) as i32;
-    let status = |name: Signal| s(name);
-    let statuses = status(Signal::Acknowledgement) + status(Signal::Extension) + status(Signal::Clarification);
+    let statuses = s(Signal::Acknowledgement) + s(Signal::Extension) + s(Signal::Clarification);
     let decided = given + withheld + not_held;
     let review = s(Signal::Upheld) + s(Signal::Overturned) + s(Signal::ReviewPartial) + s(Signal::Released);
     let (support, against) = match outcome {
@@ -30,9 +29,9 @@ pub fn margin(f: &MsgFacts, outcome: Outcome) -> Margin {
         Outcome::Refused => (withheld, given),
         Outcome::NotHeld => (not_held, given + withheld),
         Outcome::Partial => (given.min(withheld + not_held) + s(Signal::Partial), 0),
-        Outcome::Acknowledgement => (status(Signal::Acknowledgement), statuses - status(Signal::Acknowledgement) + decided),
-        Outcome::Extension => (status(Signal::Extension), statuses - status(Signal::Extension) + decided),
-        Outcome::Clarification => (status(Signal::Clarification), statuses - status(Signal::Clarification) + decided),
+        Outcome::Acknowledgement => (s(Signal::Acknowledgement), statuses - s(Signal::Acknowledgement) + decided),
+        Outcome::Extension => (s(Signal::Extension), statuses - s(Signal::Extension) + decided),
+        Outcome::Clarification => (s(Signal::Clarification), statuses - s(Signal::Clarification) + decided),
         Outcome::ReviewUpheld => (s(Signal::Upheld) + s(Signal::ReviewDone), review - s(Signal::Upheld)),
         Outcome::ReviewOverturned => (s(Signal::Overturned) + s(Signal::Released), review - s(Signal::Overturned) - s(Signal::Released)),
         Outcome::ReviewPartial => (s(Signal::ReviewPartial) + s(Signal::Released), 0),

@@ -2,6 +2,7 @@
 //! active signals and cited grounds. Pure: reads a [`Scan`], returns kinds.
 use super::answers::Answered;
 use crate::rules::ModStatus;
+use crate::scan::canon::Effect;
 use crate::scan::{Role, Scan, Status};
 use crate::vocab::{Outcome, Signal};
 use std::collections::BTreeMap;
@@ -36,7 +37,8 @@ pub struct MsgFacts {
 }
 
 impl MsgFacts {
-    fn s(&self, name: Signal) -> i32 {
+    /// Sum of the active cues of one signal.
+    pub(crate) fn s(&self, name: Signal) -> i32 {
         self.signals.get(&name).copied().unwrap_or(0)
     }
 }
@@ -141,13 +143,10 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
             if it.status != Status::Cited || !it.canon.ground {
                 continue;
             }
-            let id = it.canon.id.as_str();
-            if id == "foia:s21" || id == "foisa:s25" {
-                f.published += 1;
-            } else if id == "eir:r12(4)(a)" || id == "eisr:r10(4)(a)" {
-                f.not_held_exception += 1;
-            } else {
-                f.withholding += 1;
+            match it.canon.effect() {
+                Effect::Published => f.published += 1,
+                Effect::NotHeld => f.not_held_exception += 1,
+                Effect::Withholds | Effect::Cost => f.withholding += 1,
             }
         }
     }
