@@ -265,6 +265,9 @@ vocab! {
         Negated = "negated",
         /// An account of what the law says.
         Explanatory = "explanatory",
+        /// The statute's own wording of a ground ("regulation 12(4)(a) provides that an authority
+        /// may refuse ... to the extent that"): its conditions are the law's, not a counterfactual.
+        Statute = "statute",
         /// An earlier decision recounted.
         Historical = "historical",
         /// What someone else said or did.
@@ -309,7 +312,7 @@ impl From<ModStatus> for Status {
         match m {
             ModStatus::Hypothetical => Status::Hypothetical,
             ModStatus::Negated => Status::Negated,
-            ModStatus::Explanatory => Status::Explanatory,
+            ModStatus::Explanatory | ModStatus::Statute => Status::Explanatory,
             ModStatus::Historical => Status::Historical,
             ModStatus::Reported => Status::Reported,
             ModStatus::Provisional => Status::Provisional,

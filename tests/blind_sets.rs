@@ -37,5 +37,10 @@ fn structure_blind_set_stays_accurate() {
 
 #[test]
 fn newest_blind_set_stays_accurate() {
-    check("e", 40, 0.85, 0.93);
+    check("e", 40, 0.87, 0.96);
+}
+
+#[test]
+fn varied_authorities_blind_set_stays_accurate() {
+    check("f", 44, 0.90, 0.95);
 }

@@ -1,24 +1,24 @@
 //! Citations: every citation and title match parsed into provisions, mapped to canonical ids
 //! under its message's regime, given its status, and de-duplicated.
+use super::canon::Effect;
 use super::canon::{self, Regime};
 use super::roles::effective_zone;
 use super::segment::Segments;
 use super::status::{Context, Status};
-use super::{cite, parts, Citation, Item};
+use super::{cite, parts, Citation, Item, SignalHit};
 use crate::rules::{Produces, RuleMatch, RuleSet};
-use crate::text::TextIndex;
 use crate::vocab::Scheme;
 
 /// The citations of a document, sorted by position, without overlaps.
 pub fn build(
     rules: &RuleSet,
-    text: &str,
-    index: &TextIndex,
     matches: &[(usize, RuleMatch)],
     segs: &Segments,
     scotland: &[bool],
     ctx: &Context,
+    signals: &[SignalHit],
 ) -> Vec<Citation> {
+    let (text, index) = (ctx.text, ctx.index);
     let mut citations = Vec::new();
     for (ri, m) in matches {
         let line = index.line_of(m.start);
@@ -46,7 +46,48 @@ pub fn build(
     }
     dedup(&mut citations);
     rule_out(&mut citations);
+    basis(&mut citations, rules, signals, |c: &Citation| segs.line_part[index.line_of(c.start)].decides());
     citations
+}
+
+/// A ground whose law a message states ("regulation 12(4)(a) provides that an authority may
+/// refuse ... to the extent that it does not hold ...") is the ground its decision rests on when
+/// the message cites no other, names it nowhere as ruled out, and makes the decision that
+/// ground makes in its own words (refusal cues for a ground that withholds, not-held cues for
+/// a not-held exception).
+fn basis(citations: &mut [Citation], rules: &RuleSet, signals: &[SignalHit], decides: impl Fn(&Citation) -> bool) {
+    use crate::vocab::{ModStatus, Signal};
+    use std::collections::BTreeSet;
+    let statute =
+        |c: &Citation| c.cue_rule.is_some_and(|r| matches!(rules.rules[r].produces, Produces::Modifier { status: ModStatus::Statute, .. }));
+    let mut start = 0;
+    while start < citations.len() {
+        let mi = citations[start].message;
+        let end = start + citations[start..].iter().take_while(|c| c.message == mi).count();
+        let run = &mut citations[start..end];
+        start = end;
+        let grounds = || run.iter().flat_map(|c| c.items.iter().filter(|it| it.canon.ground));
+        if grounds().any(|it| it.status == Status::Cited) {
+            continue;
+        }
+        let ruled_out: BTreeSet<String> = grounds().filter(|it| it.status == Status::Negated).map(|it| it.canon.id.clone()).collect();
+        let sum =
+            |name: Signal| -> i32 { signals.iter().filter(|s| s.message == mi && s.name == name && s.active()).map(|s| s.weight).sum() };
+        let (refusal, not_held) = (sum(Signal::Refusal), sum(Signal::NotHeld));
+        for c in run.iter_mut().filter(|c| statute(c) && decides(c)) {
+            for it in c.items.iter_mut().filter(|it| it.canon.ground && it.status == Status::Explanatory) {
+                let made = match it.canon.effect() {
+                    Effect::Withholds | Effect::Cost => refusal >= 2,
+                    Effect::NotHeld => not_held > 0 || refusal >= 2,
+                    Effect::Published => true,
+                };
+                if made && !ruled_out.contains(&it.canon.id) {
+                    it.status = Status::Cited;
+                    c.reason = "cited: the law the message states is the ground its decision rests on".into();
+                }
+            }
+        }
+    }
 }
 
 /// A ground ruled out somewhere in a message ("we considered section 38; it does not apply")

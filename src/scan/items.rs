@@ -100,10 +100,12 @@ impl Lines<'_> {
     }
 }
 
-/// The items and figure runs of every unquoted authority message.
-pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figures>) {
+/// The items and figure runs of every unquoted authority message, and per message the number
+/// of figures its own prose gives (see [`prose_figures`]).
+pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figures>, Vec<usize>) {
     let mut items = Vec::new();
     let mut figures = Vec::new();
+    let mut prose = vec![0; segs.messages.len()];
     for (mi, m) in segs.messages.iter().enumerate() {
         if m.role != Role::Authority || m.quoted {
             continue;
@@ -115,8 +117,73 @@ pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figu
         let lines = Lines { text, ix, first: m.first_line, last: m.last_line, usable, restated, blank };
         items.extend(message_items(&lines, mi));
         figures.extend(figure_runs(&lines, mi));
+        let own = |l: usize| segs.line_zone[l] == ZoneKind::Body && segs.line_part[l].decides();
+        prose[mi] = (m.first_line..m.last_line).filter(|&l| own(l)).map(|l| prose_figures(lines.line(l))).sum();
     }
-    (items, figures)
+    (items, figures, prose)
+}
+
+/// Figures stated in running prose ("our crews recorded 14,206 handovers ... 5,118 at Queen's"),
+/// weighed: an amount, a percentage or a number with thousands separators counts 2, a bare
+/// count 1. Not counted: dates, years, times, list markers, section and reference numbers, the
+/// statutory time limits and the cost limit's own figures (20 working days, 18 hours, £450).
+pub fn prose_figures(line: &str) -> usize {
+    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const BEFORE: &[&str] = &[
+        "section",
+        "sections",
+        "s",
+        "regulation",
+        "reg",
+        "paragraph",
+        "page",
+        "para",
+        "no",
+        "ref",
+        "reference",
+        "number",
+        "article",
+        "schedule",
+        "part",
+        "room",
+        "floor",
+        "question",
+        "item",
+        "point",
+    ];
+    const AFTER: &[&str] = &["working", "calendar", "hours", "hour", "of"];
+    const LIMITS: &[&str] = &["450", "600", "25", "18", "24", "20", "40", "60"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    (0..words.len())
+        .map(|i| {
+            let raw = words[i];
+            let w = raw.trim_end_matches(['.', ',', ';', ':', ')']).trim_start_matches('(');
+            let marker = i == 0 && (raw.ends_with('.') || raw.ends_with(')'));
+            if marker || !is_figure(w) || raw.contains(['/', ':']) {
+                return 0;
+            }
+            let bare = w.trim_start_matches('£').trim_end_matches('%').replace(',', "");
+            let year = bare.len() == 4 && (bare.starts_with("18") || bare.starts_with("19") || bare.starts_with("20"));
+            let prev = if i > 0 { clean(words[i - 1]) } else { String::new() };
+            let next = words.get(i + 1).map(|n| clean(n)).unwrap_or_default();
+            let date = MONTHS.iter().any(|m| next.starts_with(m) || prev.starts_with(m));
+            if year
+                || date
+                || BEFORE.contains(&prev.as_str())
+                || AFTER.contains(&next.as_str())
+                || LIMITS.contains(&bare.as_str())
+                || bare.len() > 7
+            {
+                return 0;
+            }
+            if w.contains([',', '.', '£', '%']) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// Items of one message: numbered lines (one run answering in place, or the questions restated
@@ -495,6 +562,16 @@ mod tests {
     fn a_single_numbered_line_or_a_list_of_dates_is_not_a_request() {
         assert!(items("1. We received your request on 3 May.\n\nYours sincerely").is_empty());
         assert!(items("Dear Sir\n\nThe figures follow.\n12 May 2023 was the date.").is_empty());
+    }
+
+    #[test]
+    fn prose_figures_are_counts_not_dates_limits_or_sections() {
+        assert_eq!(
+            prose_figures("Across the sites our crews recorded 14,206 handovers, 5,118 at one hospital, 12.5% overall and 7 on one night."),
+            7
+        );
+        assert_eq!(prose_figures("1. The number of staff and the cost. Reference 78614203 of 1889."), 0);
+        assert_eq!(prose_figures("On 3 March 2025 we wrote under section 12 about the 18 hours, £450 and 20 working days."), 0);
     }
 
     #[test]

@@ -119,6 +119,8 @@ pub struct Scan<'t> {
     pub items: Vec<items::Item>,
     /// Runs of figures (tables, lists of counts) in authority messages.
     pub figures: Vec<items::Figures>,
+    /// Per message: figures its own prose states (counts and amounts, see [`items::prose_figures`]).
+    pub prose_figures: Vec<usize>,
     /// How the document was divided into messages.
     pub layout: Layout,
 }
@@ -165,8 +167,8 @@ pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authori
     let (regime_scores, doc_regime) = regime::score(&cues.regime, &segments, &index, &ctx);
     let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, aliases));
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
-    let mut citations = citations::build(rules, text, &index, matches, &segments, &scotland, &ctx);
-    let (items, figures) = items::find(text, &index, &segments);
+    let mut citations = citations::build(rules, matches, &segments, &scotland, &ctx, &signals);
+    let (items, figures, prose_figures) = items::find(text, &index, &segments);
     items::quote_questions(&items, &mut citations, &mut signals);
-    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, layout }
+    Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, prose_figures, layout }
 }

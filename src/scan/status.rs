@@ -95,6 +95,27 @@ impl Context<'_> {
                 best = Some((c, dist));
             }
         }
+        self.settle(best, from, hi, start, end)
+    }
+
+    /// The nearest cue weighed against the others in scope: a condition or a negation outweighs
+    /// an applying verb, an applying verb beside the span outweighs a reference to the earlier
+    /// decision, and a statement of the law carries its own conditions.
+    fn settle<'c>(&'c self, best: Option<(&'c Cue, usize)>, from: usize, hi: usize, start: usize, end: usize) -> Option<(&'c Cue, usize)> {
+        let in_scope = |st: ModStatus| {
+            self.modifiers[from..].iter().take_while(move |c| c.start <= hi).filter(move |c| c.status == st && self.covers(c, start, end))
+        };
+        // "Regulation 12(4)(a) provides that an authority may refuse ... to the extent that it
+        // does not hold ...": the conditions are the statute's, not a counterfactual; relied on in
+        // the same breath ("..., and we rely on it") the ground is applied.
+        if best.is_some_and(|(c, _)| matches!(c.status, ModStatus::Hypothetical | ModStatus::Applied))
+            && in_scope(ModStatus::Negated).next().is_none()
+        {
+            if let Some(statute) = in_scope(ModStatus::Statute).next() {
+                let applied = in_scope(ModStatus::Applied).find(|a| a.start >= statute.end || a.end <= statute.start);
+                return Some((applied.unwrap_or(statute), 0));
+            }
+        }
         // A condition or a negation in scope outweighs an applying verb ("if requested, would be
         // exempt under section 44").
         if best.is_some_and(|(c, _)| c.status == ModStatus::Applied) {
@@ -328,6 +349,7 @@ impl Context<'_> {
 fn rank(s: ModStatus) -> u8 {
     match s {
         ModStatus::Negated => 0,
+        ModStatus::Statute => 1,
         ModStatus::Hypothetical => 1,
         ModStatus::Reported => 2,
         ModStatus::Provisional => 3,

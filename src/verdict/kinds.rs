@@ -34,6 +34,8 @@ pub struct MsgFacts {
     pub answers_not_held: usize,
     /// Runs of figures (tables, counts) in the message.
     pub tables: usize,
+    /// Figures stated in the message's own prose.
+    pub prose_figures: usize,
 }
 
 impl MsgFacts {
@@ -43,6 +45,9 @@ impl MsgFacts {
     }
 }
 
+/// Weight of figures in a message's prose (see `items::prose_figures`) that makes it an answer.
+const PROSE_ANSWER: usize = 8;
+
 /// Facts and kind of message `mi` (None kind for requester messages and empty ones).
 pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     if scan.segments.messages[mi].role == Role::Requester {
@@ -50,6 +55,8 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     }
     let (mut f, ncnd_earlier, ncnd_provision) = gather(scan, mi, answers);
     let answered = f.answers_given > 0 || f.tables > 0;
+    // Figures given in running prose are an answer where nothing refuses or denies holding.
+    let told = f.prose_figures >= PROSE_ANSWER;
     let not_held_sig = f.s(Signal::NotHeld);
     // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
     let ncnd_cue = f.s(Signal::Ncnd) > 0 && f.s(Signal::NcndCost) == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
@@ -66,7 +73,7 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     f.mixed = refusal && disclosure;
     let review_cue = f.s(Signal::Upheld) + f.s(Signal::Overturned) + f.s(Signal::ReviewPartial);
     let review = f.s(Signal::ReviewDone) > 0 || (f.s(Signal::ReviewTopic) > 0 && review_cue > 0);
-    let decision_cue = f.s(Signal::Refusal) + provided + not_held_sig + f.withholding as i32 * 2;
+    let decision_cue = f.s(Signal::Refusal) + provided + not_held_sig + f.withholding as i32 * 2 + if told { 3 } else { 0 };
     // The strongest status cue; ties go to the more specific kind.
     let (status_kind, status_score) = [
         (Outcome::Clarification, f.s(Signal::Clarification)),
@@ -75,7 +82,7 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     ]
     .into_iter()
     .fold((Outcome::Acknowledgement, 0), |best, k| if k.1 > best.1 { k } else { best });
-    let quiet_decision = f.s(Signal::Refusal) < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0 && !answered;
+    let quiet_decision = f.s(Signal::Refusal) < 2 && provided < 2 && !ncnd_cue && not_held_sig == 0 && !answered && !told;
 
     f.kind = if review {
         Some(review_kind(&f, refusal, disclosure || partial_cue))
@@ -93,8 +100,8 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
         } else {
             Some(Outcome::NotHeld)
         }
-    } else if disclosure || provided > 0 {
-        f.weak = !disclosure;
+    } else if disclosure || provided > 0 || told {
+        f.weak = !disclosure && !told;
         Some(if partial_cue { Outcome::Partial } else { Outcome::Provided })
     } else if status_score > 0 {
         Some(status_kind)
@@ -158,6 +165,7 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
         }
     }
     f.tables = of_message(&scan.figures, mi, |t| t.message).len();
+    f.prose_figures = scan.prose_figures.get(mi).copied().unwrap_or(0);
     (f, ncnd_earlier, ncnd_provision)
 }
 
