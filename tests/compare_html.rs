@@ -89,3 +89,75 @@ fn screenshot_report() {
     assert!(bytes.len() > 20_000, "screenshot suspiciously small: {} bytes", bytes.len());
     println!("screenshot: {}", png.display());
 }
+
+/// The `<svg class="CLASS" ...>...</svg>` elements of a page.
+fn svgs<'p>(page: &'p str, class: &str) -> Vec<&'p str> {
+    let open = format!("<svg class=\"{class}\"");
+    page.match_indices(&open).map(|(i, _)| &page[i..i + page[i..].find("</svg>").unwrap()]).collect()
+}
+
+/// Numeric attribute `name` of the first element in `s`.
+fn attr(s: &str, name: &str) -> f64 {
+    let re = regex::Regex::new(&format!(r#"\b{name}="([0-9.]+)""#)).unwrap();
+    re.captures(s).unwrap()[1].parse().unwrap()
+}
+
+/// A lower bound on the width of `s` at font size `px` in any sans-serif (0.5 em a character).
+fn min_text_px(s: &str, px: f64) -> f64 {
+    s.chars().count() as f64 * px * 0.5
+}
+
+const LONG: &str = "Office of the Police, Fire and Crime Commissioner for North Yorkshire";
+
+#[test]
+fn long_authority_names_are_drawn_whole_in_every_chart() {
+    let docs: Vec<synth::Doc> = ncnd_outlier()
+        .into_iter()
+        .map(|mut d| {
+            if d.authority == "Force C" {
+                d.authority = LONG.into();
+                d
+            } else {
+                d
+            }
+        })
+        .collect();
+    let p = page(&docs);
+    let label = format!(">{}</text>", html::esc(LONG));
+    for svg in svgs(&p, "heatmap").into_iter().chain(svgs(&p, "dots")) {
+        let at = svg.find(&label).unwrap_or_else(|| panic!("name cut in {}", &svg[..60]));
+        // A right-aligned label needs its own width to the left of its anchor.
+        let text_start = svg[..at].rfind("<text").unwrap();
+        assert!(svg[text_start..].starts_with("<text class=\"rowhead"));
+        let x = attr(&svg[text_start..], "x");
+        assert!(x >= min_text_px(LONG, 12.0), "label anchored at {x}, too close to the left edge");
+    }
+}
+
+#[test]
+fn heatmap_legend_fits_inside_the_chart() {
+    let docs = vec![synth::Doc::new("A", "refused", false, "foia:s40", "R1"); 6];
+    let p = page(&docs);
+    let svg = svgs(&p, "heatmap")[0];
+    let width = attr(svg, "width");
+    let re = regex::Regex::new(r#"<text class="axis" x="([0-9.]+)" y="[0-9.]+">([^<]+)</text>"#).unwrap();
+    let words: Vec<String> = re.captures_iter(svg).map(|c| c[2].to_string()).collect();
+    assert!(words.iter().any(|w| w == "significantly lower"), "{words:?}");
+    for c in re.captures_iter(svg) {
+        let x: f64 = c[1].parse().unwrap();
+        assert!(x + min_text_px(&c[2], 11.0) <= width, "'{}' at {x} runs past the chart's width {width}", &c[2]);
+    }
+}
+
+#[test]
+fn groups_too_small_to_test_neither_set_the_colour_scale_nor_look_darkest() {
+    let mut docs = ncnd_outlier();
+    docs.extend(std::iter::repeat_n(synth::Doc::new("Tiny", "refused", true, "foia:s23", "req-1"), 3));
+    let p = page(&docs);
+    let svg = svgs(&p, "heatmap")[0];
+    // Force A's 16 of 20 (80%) is the top of the scale, not Tiny's 3 of 3.
+    assert!(svg.contains("text-anchor=\"end\">80%</text>"), "scale top is not 80%");
+    let tiny = &svg[svg.find("<title>Tiny — foia:s23").unwrap()..];
+    let fill = &tiny[tiny.find("fill=\"").unwrap() + 6..][..7];
+    assert_eq!(fill, "#f2f2f2", "a group too small to test is drawn neutral");
+}

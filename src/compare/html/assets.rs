@@ -10,12 +10,12 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .meta,.note{color:#555}.scroll{overflow-x:auto}
 ul.flags{padding-left:20px}ul.flags li{margin:3px 0}
 li.over::marker{color:#b03a2e}li.under::marker{color:#1f618d}
-.charts{display:flex;flex-wrap:wrap;gap:24px}
+.charts{display:flex;flex-wrap:wrap;gap:24px}svg{max-width:100%;height:auto}
 svg text{font:12px system-ui,sans-serif;fill:#222}svg text.axis{fill:#666;font-size:11px}
 svg text.charttitle{font-weight:600;font-size:13px}svg text.on-dark{fill:#fff}svg text.colhead{font-size:11px}
 svg .thin text.rowhead,svg text.rowhead.thin{fill:#999;font-style:italic}
 .heatmap .cell.over rect{stroke:#000;stroke-width:2.5}.heatmap .cell.under rect{stroke:#1f618d;stroke-width:2.5;stroke-dasharray:4 2}
-.heatmap .cell.thin rect{opacity:.45}
+.legend-thin{fill:#f2f2f2;stroke:#bbb}.heatmap .cell.thin text{fill:#888;font-style:italic}
 .legend-over{fill:#fff;stroke:#000;stroke-width:2.5}.legend-under{fill:#fff;stroke:#1f618d;stroke-width:2.5;stroke-dasharray:4 2}
 .dots .grid{stroke:#eee}.dots .overall{stroke:#888;stroke-dasharray:4 3}
 .dots .whisker{stroke:#777;stroke-width:2}.dots circle{fill:#555;stroke:#fff}
