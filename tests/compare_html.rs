@@ -36,7 +36,7 @@ fn html_is_self_contained_with_inline_svg() {
 fn html_states_each_flag_in_plain_language() {
     let p = page(&ncnd_outlier());
     assert!(p.contains("Force A used NCND in 16 of 20 decisions; others 18 of 180; q = "), "flag sentence");
-    assert!(p.contains("Force A cited foia:s24 in 16 of 20 decisions"));
+    assert!(p.contains("Force A cited s24 national security in 16 of 20 decisions"), "grounds named, not coded");
     assert!(!p.contains("Force B used NCND"));
 }
 
@@ -157,7 +157,7 @@ fn groups_too_small_to_test_neither_set_the_colour_scale_nor_look_darkest() {
     let svg = svgs(&p, "heatmap")[0];
     // Force A's 16 of 20 (80%) is the top of the scale, not Tiny's 3 of 3.
     assert!(svg.contains("text-anchor=\"end\">80%</text>"), "scale top is not 80%");
-    let tiny = &svg[svg.find("<title>Tiny — foia:s23").unwrap()..];
+    let tiny = &svg[svg.find("<title>Tiny — s23 security bodies").unwrap()..];
     let fill = &tiny[tiny.find("fill=\"").unwrap() + 6..][..7];
     assert_eq!(fill, "#f2f2f2", "a group too small to test is drawn neutral");
 }

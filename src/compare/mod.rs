@@ -4,6 +4,7 @@
 //! all other groups pooled (Fisher's exact test), with Benjamini–Hochberg over the run.
 //! The library never prints: output goes to writers the caller hands in.
 
+pub mod grounds;
 pub mod html;
 pub mod measures;
 pub mod outcome;

@@ -31,7 +31,7 @@ tr.over td{background:#fdecea}tr.under td{background:#eaf2fb}tr.insufficient td{
 input.filter{margin:0 0 8px;padding:4px 8px;width:280px}
 .o-provided{background:#d5f0dc}.o-partial{background:#eaf6d5}.o-refused{background:#f8d7d3}
 .o-not_held{background:#e6e6e6}.o-review{background:#e8def3}.o-none{background:#fbf6e3}
-.swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
+.gname{color:#666}.swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
 "#;
 
 /// Table sorting (click a header) and row filtering; numbers sort by their `data-v`.

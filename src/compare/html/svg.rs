@@ -1,5 +1,6 @@
 //! Inline SVG charts: heatmap of groups × cited grounds, dot-and-whisker rate charts.
 use super::esc;
+use crate::compare::grounds::label;
 use crate::compare::{Flag, Report, Row};
 use std::fmt::Write;
 
@@ -56,7 +57,8 @@ pub fn heatmap(report: &Report) -> String {
     let max_rate = scale_top(report);
     let (cw, ch) = (46.0, 24.0);
     let label_w = report.groups.iter().map(|g| text_px(g, 12.0)).fold(60.0, f64::max) + 12.0;
-    let head_h = grounds.iter().map(|g| text_px(&g[6..], 11.0)).fold(30.0, f64::max) * 0.75 + 16.0;
+    let heads: Vec<String> = grounds.iter().map(|g| label(&g[6..])).collect();
+    let head_h = heads.iter().map(|g| text_px(g, 11.0)).fold(30.0, f64::max) * 0.75 + 16.0;
     let legend_x = label_w.min(LEGEND_INDENT);
     let w = (label_w + cw * grounds.len() as f64 + 40.0).max(legend_x + legend_w());
     let legend_h = 46.0;
@@ -68,14 +70,14 @@ pub fn heatmap(report: &Report) -> String {
          viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\" aria-label=\"Share of decisions citing each ground, by {}\">",
         esc(&report.by)
     );
-    for (j, g) in grounds.iter().enumerate() {
+    for (j, (g, head)) in grounds.iter().zip(&heads).enumerate() {
         let x = label_w + cw * j as f64 + cw / 2.0;
         let _ = write!(
             s,
             "<text class=\"colhead\" transform=\"translate({x:.1},{:.1}) rotate(-45)\"><title>{}</title>{}</text>",
             head_h - 6.0,
             esc(&g[6..]),
-            esc(&g[6..])
+            esc(head)
         );
     }
     for (i, group) in report.groups.iter().enumerate() {
@@ -114,7 +116,7 @@ fn scale_top(report: &Report) -> f64 {
 
 fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate: f64) {
     let thin = r.flag == Flag::Insufficient;
-    let (fill, label) = match r.rate {
+    let (fill, text) = match r.rate {
         Some(rate) if thin => (THIN_FILL.to_string(), pct(rate)),
         Some(rate) => (ramp(rate / max_rate), pct(rate)),
         None => ("#eeeeee".to_string(), "–".to_string()),
@@ -130,9 +132,9 @@ fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate
         s,
         "<g class=\"{class}\"><title>{} — {}: {} of {} decisions{}</title>\
          <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
-         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text></g>",
+         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{text}</text></g>",
         esc(&r.group),
-        esc(&r.measure[6..]),
+        esc(&label(&r.measure[6..])),
         r.count,
         r.n,
         flag_note(r),

@@ -1,5 +1,6 @@
 //! HTML tables: the sortable measures table and the request × group matrix.
 use super::esc;
+use crate::compare::grounds;
 use crate::compare::requests::RequestMatrix;
 use crate::compare::write::{fmt_p, fmt_rate, REQUEST_SUMMARY_COLUMNS};
 use crate::compare::Report;
@@ -29,7 +30,7 @@ pub fn measures(s: &mut String, report: &Report) {
     s.push_str("<th>flag</th>");
     s.push_str("</tr></thead><tbody>");
     for r in &report.rows {
-        let _ = write!(s, "<tr class=\"{}\"><td>{}</td><td>{}</td>", r.flag.as_str(), esc(&r.group), esc(&r.measure));
+        let _ = write!(s, "<tr class=\"{}\"><td>{}</td><td>{}</td>", r.flag.as_str(), esc(&r.group), measure_cell(&r.measure));
         num(s, Some(r.count as f64), |x| format!("{x}"));
         num(s, Some(r.n as f64), |x| format!("{x}"));
         num(s, r.rate, fmt_rate);
@@ -41,6 +42,14 @@ pub fn measures(s: &mut String, report: &Report) {
         let _ = write!(s, "<td>{}</td></tr>", r.flag.as_str());
     }
     s.push_str("</tbody></table></div>\n");
+}
+
+/// The measure's code, with the ground's name after a cited ground's code.
+fn measure_cell(measure: &str) -> String {
+    match measure.strip_prefix("cited:").and_then(grounds::name) {
+        Some(name) => format!("{} <span class=\"gname\">{}</span>", esc(measure), esc(name)),
+        None => esc(measure),
+    }
 }
 
 fn outcome_class(name: &str) -> &'static str {
