@@ -6,9 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use synth::{ncnd_outlier, rich, to_csv};
 
+fn prov() -> html::Provenance {
+    html::Provenance { source: "tags <2024>.csv".into(), generated: "2024-06-30".into(), version: "9.8.7".into() }
+}
+
+fn page_with(docs: &[synth::Doc], opts: &Options) -> String {
+    html::render(&compare::compare(to_csv(docs).as_bytes(), opts).unwrap(), &prov())
+}
+
 fn page(docs: &[synth::Doc]) -> String {
-    let opts = Options { request: Some("request".into()), ..Options::default() };
-    html::render(&compare::compare(to_csv(docs).as_bytes(), &opts).unwrap())
+    page_with(docs, &Options { request: Some("request".into()), ..Options::default() })
 }
 
 #[test]
@@ -35,7 +42,9 @@ fn html_is_self_contained_with_inline_svg() {
 #[test]
 fn html_states_each_flag_in_plain_language() {
     let p = page(&ncnd_outlier());
-    assert!(p.contains("Force A used NCND in 16 of 20 decisions; others 18 of 180; q = "), "flag sentence");
+    let pooled = page_with(&ncnd_outlier(), &Options::default());
+    assert!(pooled.contains("Force A used NCND in 16 of 20 decisions; others 18 of 180; q = "), "flag sentence");
+    assert!(p.contains("Force A used NCND in 16 of 20 decisions; 3.4 expected from the others&#39; answers to the same requests; q = "));
     assert!(p.contains("Force A cited s24 national security in 16 of 20 decisions"), "grounds named, not coded");
     assert!(!p.contains("Force B used NCND"));
 }
@@ -160,4 +169,32 @@ fn groups_too_small_to_test_neither_set_the_colour_scale_nor_look_darkest() {
     let tiny = &svg[svg.find("<title>Tiny — s23 security bodies").unwrap()..];
     let fill = &tiny[tiny.find("fill=\"").unwrap() + 6..][..7];
     assert_eq!(fill, "#f2f2f2", "a group too small to test is drawn neutral");
+}
+
+#[test]
+fn html_says_labels_are_machine_made_and_where_the_report_came_from() {
+    let mut docs = ncnd_outlier();
+    docs[3] = docs[3].clone().review();
+    docs[5] = docs[5].clone().review();
+    docs.push(synth::Doc::new("Force B", "error", false, "", "req-1"));
+    docs.push(synth::Doc::new("", "refused", false, "", "req-1"));
+    let p = page(&docs);
+    let notice = &p[p.find("<div class=\"notice\">").expect("notice")..];
+    let notice = &notice[..notice.find("</div>").unwrap()];
+    assert!(notice.contains("Labels made by machine") && notice.contains("not by a person"));
+    assert!(notice.contains("2 of 212 rows are marked <code>review=yes</code>"), "{notice}");
+    assert!(notice.contains("1 rows are <code>error</code>"), "{notice}");
+    assert!(notice.contains("1 rows have no authority"), "{notice}");
+    assert!(notice.contains("Source <code>tags &lt;2024&gt;.csv</code>"), "escaped source: {notice}");
+    assert!(notice.contains("made 2024-06-30") && notice.contains("foitag 9.8.7"));
+    assert!(notice.contains("settings <code>--by authority --min-n 5 --request request</code>"), "{notice}");
+}
+
+#[test]
+fn html_explains_the_test_used() {
+    let stratified = page(&ncnd_outlier());
+    assert!(stratified.contains("within each request") && stratified.contains("Cochran–Mantel–Haenszel"));
+    let pooled = page_with(&ncnd_outlier(), &Options::default());
+    assert!(pooled.contains("Fisher's exact test") && !pooled.contains("Mantel"));
+    assert!(pooled.contains("50 tests were run"), "the family's size as run");
 }

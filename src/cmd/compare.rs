@@ -60,9 +60,19 @@ pub fn run_with<I: Read, O: Write, E: Write>(args: &Args, stdin: I, stdout: O, m
         }
     }
     if let Some(path) = &args.html {
-        html::write_html(&report, BufWriter::new(create(path)?)).with_context(|| format!("writing {}", path.display()))?;
+        html::write_html(&report, &provenance(&args.input), BufWriter::new(create(path)?))
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(0)
+}
+
+/// Source, today's date (UTC) and this build's version, for the report's notice.
+fn provenance(input: &str) -> html::Provenance {
+    html::Provenance {
+        source: if input == "-" { "standard input".into() } else { input.to_string() },
+        generated: time::OffsetDateTime::now_utc().date().to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    }
 }
 
 fn create(path: &Path) -> anyhow::Result<File> {

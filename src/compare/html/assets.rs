@@ -7,7 +7,8 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src
 pub const CSS: &str = r#"
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;margin:24px auto;max-width:1180px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-.meta,.note{color:#555}.scroll{overflow-x:auto}
+.meta,.note{color:#555}.notice{border-left:4px solid #c8a02c;background:#fdf8e8;padding:2px 14px;margin:10px 0}
+.notice p{margin:8px 0}code{font-size:12.5px}.scroll{overflow-x:auto}
 ul.flags{padding-left:20px}ul.flags li{margin:3px 0}
 li.over::marker{color:#b03a2e}li.under::marker{color:#1f618d}
 .charts{display:flex;flex-wrap:wrap;gap:24px}svg{max-width:100%;height:auto}
