@@ -320,3 +320,50 @@ fn with_a_request_column_groups_are_compared_within_requests() {
     // All six Covert refusals expected, and 6 × 6/54 of the Budget ones.
     assert!((y.expected.unwrap() - (6.0 + 36.0 / 54.0)).abs() < 1e-9, "{:?}", y.expected);
 }
+
+fn foitag_compare(args: &[&std::ffi::OsStr], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_foitag"))
+        .arg("compare")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_output_that_cannot_be_written_fails_before_anything_is_written() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare-outputs");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, html) = (dir.join("cmp.csv"), dir.join("no such folder").join("cmp.html"));
+    let csv = to_csv(&ncnd_outlier());
+    let done = foitag_compare(
+        &["-".as_ref(), "--request".as_ref(), "request".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), html.as_os_str()],
+        &csv,
+    );
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("cmp.html"), "the error names the path");
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "nothing written: {:?}",
+        std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
+    );
+
+    // An input that fails leaves no half-written outputs either.
+    let html = dir.join("cmp.html");
+    let done = foitag_compare(
+        &["-".as_ref(), "--by".as_ref(), "nope".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), html.as_os_str()],
+        &csv,
+    );
+    assert_eq!(done.status.code(), Some(2));
+    assert!(!out.exists() && !html.exists());
+
+    let done = foitag_compare(&["-".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), out.as_os_str()], &csv);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("named for two outputs"));
+}
