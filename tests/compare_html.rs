@@ -198,3 +198,47 @@ fn html_explains_the_test_used() {
     assert!(pooled.contains("Fisher's exact test") && !pooled.contains("Mantel"));
     assert!(pooled.contains("50 tests were run"), "the family's size as run");
 }
+
+/// 45 forces, three requests each.
+fn many_forces() -> Vec<synth::Doc> {
+    let mut docs = Vec::new();
+    for i in 0..45 {
+        for (j, req) in ["Drones", "Tasers", "Informants"].iter().enumerate() {
+            let d = if (i + j) % 4 == 0 {
+                synth::Doc::new(&format!("Force {i}"), "refused", j == 2, "foia:s23;foia:s31", req)
+            } else {
+                synth::Doc::new(&format!("Force {i}"), "provided", false, "", req)
+            };
+            docs.push(d);
+        }
+    }
+    docs
+}
+
+#[test]
+fn with_many_authorities_the_matrix_has_authorities_as_rows() {
+    let p = page(&many_forces());
+    let table = &p[p.find("<table id=\"requests\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let head = &table[..table.find("</thead>").unwrap()];
+    assert_eq!(head.matches("<th>").count(), 4, "authority + three requests: {head}");
+    assert!(head.contains("<th>authority</th>") && head.contains("<th>Informants</th>"));
+    assert_eq!(table.matches("<th scope=\"row\">").count(), 45, "one row per force");
+    assert!(table.contains("title=\"1 document(s); s23 security bodies; s31 law enforcement\">refused, NCND: s23, s31</td>"), "{table}");
+    assert!(p.contains("<table id=\"request-summary\""), "per-request counts kept");
+
+    let few = page(&ncnd_outlier()[..42]);
+    let table = &few[few.find("<table id=\"requests\"").unwrap()..];
+    assert!(table.contains("<th>request</th>"), "two forces: requests stay the rows");
+}
+
+#[test]
+fn print_stylesheet_prints_every_row_and_chart() {
+    let p = page(&many_forces());
+    let css = &p[p.find("<style>").unwrap()..p.find("</style>").unwrap()];
+    let print = &css[css.find("@media print").expect("a print stylesheet")..];
+    assert!(print.contains(".tablebox,.scroll{max-height:none!important;overflow:visible!important"), "scroll boxes open up");
+    assert!(print.contains("tr{display:table-row!important"), "rows hidden by the filter print too");
+    assert!(print.contains("input.filter") && print.contains("display:none"));
+    assert!(print.contains("thead{display:table-header-group}"), "headings repeat on each page");
+}

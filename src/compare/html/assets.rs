@@ -33,6 +33,20 @@ input.filter{margin:0 0 8px;padding:4px 8px;width:280px}
 .o-provided{background:#d5f0dc}.o-partial{background:#eaf6d5}.o-refused{background:#f8d7d3}
 .o-not_held{background:#e6e6e6}.o-review{background:#e8def3}.o-none{background:#fbf6e3}
 .gname{color:#666}.swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
+table.matrix td{white-space:normal;min-width:88px;font-size:12px}table.matrix tbody th{background:#fff;text-align:left;font-weight:normal}
+#request-summary{margin-bottom:12px}
+@media print{
+ body{max-width:none;margin:0;padding:0;font-size:11px}
+ .tablebox,.scroll{max-height:none!important;overflow:visible!important;border:0}
+ input.filter,.note .hint{display:none}
+ table.sortable th{position:static}
+ thead{display:table-header-group}
+ tr{display:table-row!important;break-inside:avoid}
+ td,th{white-space:normal}
+ svg{max-width:100%;height:auto;break-inside:avoid}
+ h2{break-after:avoid}.notice{break-inside:avoid}
+ *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 "#;
 
 /// Table sorting (click a header) and row filtering; numbers sort by their `data-v`.
