@@ -242,3 +242,20 @@ fn print_stylesheet_prints_every_row_and_chart() {
     assert!(print.contains("input.filter") && print.contains("display:none"));
     assert!(print.contains("thead{display:table-header-group}"), "headings repeat on each page");
 }
+
+#[test]
+fn heatmap_column_heads_fit_inside_the_chart() {
+    let mut docs = ncnd_outlier();
+    docs.push(synth::Doc::new("Force B", "refused", false, "foisa:s33", "req-1").regime("foisa"));
+    let p = page(&docs);
+    let svg = svgs(&p, "heatmap")[0];
+    let width = attr(svg, "width");
+    let re = regex::Regex::new(r#"translate\(([0-9.]+),[0-9.]+\) rotate\(-45\)"><title>[^<]*</title>([^<]+)</text>"#).unwrap();
+    let heads: Vec<_> = re.captures_iter(svg).collect();
+    assert!(!heads.is_empty());
+    for c in heads {
+        let x: f64 = c[1].parse().unwrap();
+        // A head rotated 45° reaches its length × cos 45° to the right of its anchor.
+        assert!(x + min_text_px(&c[2], 11.0) * 0.7 <= width, "'{}' runs past the chart's width {width}", &c[2]);
+    }
+}

@@ -60,7 +60,9 @@ pub fn heatmap(report: &Report) -> String {
     let heads: Vec<String> = grounds.iter().map(|g| label(&g[6..])).collect();
     let head_h = heads.iter().map(|g| text_px(g, 11.0)).fold(30.0, f64::max) * 0.75 + 16.0;
     let legend_x = label_w.min(LEGEND_INDENT);
-    let w = (label_w + cw * grounds.len() as f64 + 40.0).max(legend_x + legend_w());
+    // Heads are rotated 45° up and to the right, so the last ones reach past the last column.
+    let head_reach = heads.iter().enumerate().map(|(j, h)| label_w + cw * (j as f64 + 0.5) + text_px(h, 11.0) * 0.71).fold(0.0, f64::max);
+    let w = (label_w + cw * grounds.len() as f64 + 40.0).max(head_reach + 12.0).max(legend_x + legend_w());
     let legend_h = 46.0;
     let h = head_h + ch * report.groups.len() as f64 + legend_h;
     let mut s = String::new();
