@@ -246,6 +246,9 @@ fn print_stylesheet_prints_every_row_and_chart() {
 #[test]
 fn heatmap_column_heads_fit_inside_the_chart() {
     let mut docs = ncnd_outlier();
+    // Enough columns that the grid, not the legend, sets the width; the longest head last.
+    let many = "foia:s12;foia:s21;foia:s22;foia:s26;foia:s27;foia:s30;foia:s31;foia:s38;foia:s40;foia:s43;foia:s44";
+    docs.push(synth::Doc::new("Force B", "refused", false, many, "req-1"));
     docs.push(synth::Doc::new("Force B", "refused", false, "foisa:s33", "req-1").regime("foisa"));
     let p = page(&docs);
     let svg = svgs(&p, "heatmap")[0];
