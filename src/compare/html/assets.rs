@@ -32,8 +32,8 @@ tr.over td{background:#fdecea}tr.under td{background:#eaf2fb}tr.insufficient td{
 input.filter{margin:0 0 8px;padding:4px 8px;width:280px}
 .o-provided{background:#d5f0dc}.o-partial{background:#eaf6d5}.o-refused{background:#f8d7d3}
 .o-not_held{background:#e6e6e6}.o-review{background:#e8def3}.o-none{background:#fbf6e3}
-.gname{color:#666}.swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
-table.matrix td{white-space:normal;min-width:88px;font-size:12px}table.matrix tbody th{background:#fff;text-align:left;font-weight:normal}
+.gname{color:#666}#measures td:nth-child(-n+2){white-space:normal}.swatch{display:inline-block;padding:1px 6px;margin-right:6px;border-radius:3px}
+table.matrix td{white-space:normal;min-width:88px;font-size:12px}table.matrix thead th{white-space:normal;vertical-align:bottom;min-width:110px}table.matrix tbody th{background:#fff;text-align:left;font-weight:normal}
 #request-summary{margin-bottom:12px}
 @media print{
  body{max-width:none;margin:0;padding:0;font-size:11px}
@@ -43,7 +43,7 @@ table.matrix td{white-space:normal;min-width:88px;font-size:12px}table.matrix tb
  thead{display:table-header-group}
  tr{display:table-row!important;break-inside:avoid}
  td,th{white-space:normal}
- svg{max-width:100%;height:auto;break-inside:avoid}
+ svg{max-width:100%;max-height:24cm;width:auto;height:auto}
  h2{break-after:avoid}.notice{break-inside:avoid}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
