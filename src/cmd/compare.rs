@@ -16,10 +16,11 @@ pub struct Args {
     /// Column whose values are compared (one group per distinct value).
     #[arg(long, default_value = "authority", value_name = "COLUMN")]
     pub by: String,
-    /// Column naming the request: adds a request × group matrix (FILE.requests.csv with -o, and the HTML).
+    /// Column naming the request: groups are tested within requests, and a request × group matrix
+    /// is added (FILE.requests.csv with -o, and the HTML).
     #[arg(long, value_name = "COLUMN")]
     pub request: Option<String>,
-    /// Groups with fewer decisions are reported but flagged `insufficient`, never over/under.
+    /// Groups with fewer decisions are reported but not tested (flagged `insufficient`).
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub min_n: u64,
     /// Write the long CSV here instead of standard output.
