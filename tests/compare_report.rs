@@ -81,8 +81,10 @@ fn measures_cover_outcomes_ncnd_and_each_cited_ground() {
     assert_eq!((s24.count, s24.n, s24.flag), (16, 20, Flag::Over));
     let provided = r.row(OUTLIER, "provided").unwrap();
     assert_eq!(provided.flag, Flag::Under);
-    // 10 groups × 7 rate measures, every one tested and adjusted together.
-    assert_eq!(r.tests(), 70);
+    // 10 groups × 5 rate measures tested and adjusted together; nobody answered `partial` or
+    // `not_held`, so those margins allow one table only and no test is run for them.
+    assert_eq!(r.tests(), 50);
+    assert!(r.row(OUTLIER, "partial").unwrap().p.is_none());
 }
 
 #[test]
@@ -95,7 +97,7 @@ fn groups_below_min_n_are_insufficient_never_flagged() {
     let tiny = r.row("Tiny", "ncnd").unwrap();
     assert_eq!((tiny.count, tiny.n), (4, 4));
     assert_eq!(tiny.rate, Some(1.0));
-    assert!(tiny.q.unwrap() < 0.05, "would be flagged if it had enough decisions");
+    assert!(tiny.p.is_none() && tiny.q.is_none(), "too small to test: no test run");
     assert_eq!(tiny.flag, Flag::Insufficient);
     let r = report(&docs, &Options { min_n: 3, ..Options::default() });
     assert_eq!(r.row("Tiny", "ncnd").unwrap().flag, Flag::Over);
@@ -126,7 +128,8 @@ fn unknown_outcome_is_an_error_with_its_line() {
 fn by_any_column_and_blank_groups() {
     let csv = "authority,regime,outcome,ncnd,cited\nA,foia,refused,yes,foia:s24; foia:s24\nA,,provided,no,\n";
     let r = compare::compare(csv.as_bytes(), &Options { by: "regime".into(), ..Options::default() }).unwrap();
-    assert_eq!(r.groups, ["(blank)", "foia"]);
+    assert_eq!(r.groups, ["foia"], "a blank cell is no group");
+    assert_eq!(r.ungrouped, 1);
     let s24 = r.row("foia", "cited:foia:s24").unwrap();
     assert_eq!((s24.count, s24.n), (1, 1), "a ground counts once per document");
 }
@@ -207,7 +210,7 @@ fn binary_reads_stdin_and_writes_csv_requests_and_html() {
     let done = child.wait_with_output().unwrap();
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.contains("Force A,ncnd,16,20,0.8000,0.5840,0.9193,0.1000,4.27716e-11,"), "{csv}");
+    assert!(csv.contains("Force A,ncnd,16,20,0.8000,0.5840,0.9193,0.1000,"), "{csv}");
     let req = std::fs::read_to_string(dir.join("cmp.requests.csv")).unwrap();
     assert!(req.starts_with("request,groups,"));
     assert!(std::fs::read_to_string(&html).unwrap().contains("<svg"));
@@ -220,4 +223,147 @@ fn binary_reads_stdin_and_writes_csv_requests_and_html() {
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("column 'nope' not found; available columns: authority, measure"), "{err}");
+}
+
+/// 44 English forces under FOIA, Police Scotland under FOISA, and a force too small to test.
+fn forces_of_two_regimes() -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for i in 0..44 {
+        let f = format!("Force {i}");
+        for j in 0..10 {
+            let d = match j {
+                j if j <= i % 4 => Doc::new(&f, "refused", j == 0, "foia:s31", "R"),
+                _ => Doc::new(&f, "provided", false, "", "R"),
+            };
+            docs.push(d);
+        }
+    }
+    for j in 0..10 {
+        let d = if j < 5 {
+            Doc::new("Police Scotland", "refused", false, "foisa:s35", "R")
+        } else {
+            Doc::new("Police Scotland", "provided", false, "", "R")
+        };
+        docs.push(d.regime("foisa"));
+    }
+    docs.extend(std::iter::repeat_n(Doc::new("Tiny", "refused", true, "foia:s31", "R"), 3));
+    docs
+}
+
+#[test]
+fn the_family_counts_only_tests_actually_run() {
+    let r = report(&forces_of_two_regimes(), &Options::default());
+    assert_eq!(r.groups.len(), 46);
+    // Each English force: provided, refused, ncnd, s31; Police Scotland: provided, refused,
+    // ncnd (no other force answers under FOISA, so its s35 has nothing to be compared with);
+    // Tiny: nothing. Nobody answered partial or not held.
+    assert_eq!(r.tests(), 44 * 4 + 3);
+    assert_eq!(r.tests(), r.rows.iter().filter(|x| x.q.is_some()).count());
+    assert!(r.rows.iter().filter(|x| x.group == "Tiny").all(|x| x.p.is_none()));
+    let scot_s31 = r.row("Police Scotland", "cited:foia:s31").unwrap();
+    assert_eq!((scot_s31.n, scot_s31.rate, scot_s31.p), (0, None, None), "no FOIA decisions: not a share of them");
+    let eng_s35 = r.row("Force 1", "cited:foisa:s35").unwrap();
+    assert_eq!((eng_s35.n, eng_s35.p, eng_s35.flag), (0, None, Flag::None));
+    let scot_s35 = r.row("Police Scotland", "cited:foisa:s35").unwrap();
+    assert_eq!((scot_s35.count, scot_s35.n, scot_s35.others_n, scot_s35.p), (5, 10, 0, None));
+    // FOIA grounds are shares of FOIA decisions: Police Scotland's ten are not among the others'.
+    let s31 = r.row("Force 3", "cited:foia:s31").unwrap();
+    assert_eq!((s31.count, s31.n, s31.others_n), (4, 10, 433));
+}
+
+#[test]
+fn rows_without_an_authority_are_counted_but_never_compared() {
+    let mut docs = ncnd_outlier();
+    docs.extend(std::iter::repeat_n(Doc::new("", "refused", true, "foia:s23", "req-1"), 30));
+    let r = report(&docs, &Options::default());
+    assert_eq!(r.ungrouped, 30);
+    assert_eq!(r.groups.len(), 10, "no blank group");
+    assert!(r.rows.iter().all(|x| !x.group.is_empty() && x.group != "(blank)"));
+    let b = r.row("Force B", "ncnd").unwrap();
+    assert_eq!((b.others_count, b.others_n), (32, 180), "the unattributed rows are not among the others");
+    assert_eq!(r.tests(), 50);
+}
+
+/// Everyone refuses request "Covert" and answers "Budget"; Force X was only sent "Covert".
+fn different_requests() -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for i in 0..8 {
+        let f = format!("Force {i}");
+        for _ in 0..6 {
+            docs.push(Doc::new(&f, "refused", false, "foia:s31", "Covert"));
+            docs.push(Doc::new(&f, "provided", false, "", "Budget"));
+        }
+    }
+    for _ in 0..12 {
+        docs.push(Doc::new("Force X", "refused", false, "foia:s31", "Covert"));
+    }
+    // Force Y was sent both but also refuses the budget request the others answer.
+    for _ in 0..6 {
+        docs.push(Doc::new("Force Y", "refused", false, "foia:s31", "Covert"));
+        docs.push(Doc::new("Force Y", "refused", false, "foia:s43", "Budget"));
+    }
+    docs
+}
+
+#[test]
+fn with_a_request_column_groups_are_compared_within_requests() {
+    let docs = different_requests();
+    let crude = report(&docs, &Options::default());
+    assert_eq!(crude.row("Force X", "refused").unwrap().flag, Flag::Over, "pooled, X looks like a refuser");
+    let within = report(&docs, &Options { request: Some("request".into()), ..Options::default() });
+    assert_eq!(within.stratified_by.as_deref(), Some("request"));
+    let x = within.row("Force X", "refused").unwrap();
+    assert_eq!(x.flag, Flag::None, "X refused what everyone refused");
+    assert!(x.p.is_none(), "everyone refused the only request X had: nothing to test");
+    let y = within.row("Force Y", "refused").unwrap();
+    assert_eq!(y.flag, Flag::Over, "Y refused a request the others answered");
+    // All six Covert refusals expected, and 6 × 6/54 of the Budget ones.
+    assert!((y.expected.unwrap() - (6.0 + 36.0 / 54.0)).abs() < 1e-9, "{:?}", y.expected);
+}
+
+fn foitag_compare(args: &[&std::ffi::OsStr], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_foitag"))
+        .arg("compare")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_output_that_cannot_be_written_fails_before_anything_is_written() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare-outputs");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, html) = (dir.join("cmp.csv"), dir.join("no such folder").join("cmp.html"));
+    let csv = to_csv(&ncnd_outlier());
+    let done = foitag_compare(
+        &["-".as_ref(), "--request".as_ref(), "request".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), html.as_os_str()],
+        &csv,
+    );
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("cmp.html"), "the error names the path");
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "nothing written: {:?}",
+        std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
+    );
+
+    // An input that fails leaves no half-written outputs either.
+    let html = dir.join("cmp.html");
+    let done = foitag_compare(
+        &["-".as_ref(), "--by".as_ref(), "nope".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), html.as_os_str()],
+        &csv,
+    );
+    assert_eq!(done.status.code(), Some(2));
+    assert!(!out.exists() && !html.exists());
+
+    let done = foitag_compare(&["-".as_ref(), "-o".as_ref(), out.as_os_str(), "--html".as_ref(), out.as_os_str()], &csv);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("named for two outputs"));
 }

@@ -1,5 +1,5 @@
 //! Statistics kit against values computed independently (SciPy 1.17 and exact fractions in Python).
-use foitag::compare::stats::{benjamini_hochberg, fisher_exact, wilson, Z95};
+use foitag::compare::stats::{benjamini_hochberg, exact_stratified, fisher_exact, wilson, Stratum, Z95};
 use foitag::compare::write::{fmt_p, fmt_rate};
 
 fn close(got: f64, want: f64, rel: f64) -> bool {
@@ -78,4 +78,28 @@ fn number_formats() {
     assert_eq!(fmt_p(0.99999999), "1.00000");
     assert_eq!(fmt_p(0.0999999999), "0.100000");
     assert_eq!(fmt_p(0.0), "0");
+}
+
+fn stratum(n1: u64, n2: u64, m: u64, a: u64) -> Stratum {
+    Stratum { n1, n2, m, a }
+}
+
+#[test]
+fn stratified_exact_test_matches_exact_fractions() {
+    // Convolution of the strata's hypergeometric distributions in exact fractions (Python).
+    let e = exact_stratified(&[stratum(5, 10, 6, 4), stratum(8, 8, 3, 2), stratum(3, 12, 9, 3)]).unwrap();
+    assert!(close(e.p, 0.014849326497678146, 1e-9), "{}", e.p);
+    assert!(close(e.expected, 5.3, 1e-12));
+    // Opposite differences in two strata cancel out.
+    let e = exact_stratified(&[stratum(20, 20, 10, 9), stratum(20, 20, 10, 1)]).unwrap();
+    assert!(close(e.p, 1.0, 1e-9) && close(e.expected, 10.0, 1e-12));
+}
+
+#[test]
+fn one_stratum_is_fishers_test_and_fixed_margins_are_no_test() {
+    let e = exact_stratified(&[stratum(20, 180, 34, 16)]).unwrap();
+    assert!(close(e.p, 4.27716389354078e-11, 1e-9), "{}", e.p);
+    assert!(exact_stratified(&[stratum(10, 10, 0, 0)]).is_none(), "nobody has the event");
+    assert!(exact_stratified(&[stratum(10, 10, 20, 10)]).is_none(), "everybody has it");
+    assert!(exact_stratified(&[stratum(0, 10, 3, 0)]).is_none(), "the group has no decisions");
 }

@@ -1,7 +1,7 @@
 //! Measures per group: counts, rates with Wilson intervals, Fisher tests, BH flags.
 use super::outcome::{ALWAYS_MEASURED, DECISIONS, NON_DECISIONS};
-use super::stats::{benjamini_hochberg, fisher_two_sided, wilson, LnFact, Z95};
-use super::tally::{natural_cmp, Tally};
+use super::stats::{benjamini_hochberg, exact_stratified, wilson, Stratum, Z95};
+use super::tally::{natural_cmp, Tallies, Tally};
 
 /// False discovery rate below which a difference is flagged.
 pub const Q_THRESHOLD: f64 = 0.05;
@@ -55,7 +55,11 @@ pub struct Row {
     pub others_n: u64,
     /// `others_count / others_n`.
     pub pooled_rate: Option<f64>,
-    /// Fisher two-sided p, group vs others pooled.
+    /// The group's count expected if it answered like the others (within each request when
+    /// the test is stratified); only on tested rows.
+    pub expected: Option<f64>,
+    /// Two-sided exact p, group vs others (Fisher's, or stratified by request); only on rows
+    /// actually tested.
     pub p: Option<f64>,
     /// Benjamini–Hochberg q over all tests of the run.
     pub q: Option<f64>,
@@ -99,50 +103,70 @@ fn ratio(k: u64, n: u64) -> Option<f64> {
 }
 
 /// Build all rows (group-major, measures in report order), test and flag them.
-pub fn build_rows(groups: &[(String, Tally)], total: &Tally, min_n: u64) -> Vec<Row> {
-    let (count_names, rate_names) = measure_names(total);
-    let lf = LnFact::new(total.decisions());
+pub fn build_rows(t: &Tallies, min_n: u64) -> Vec<Row> {
+    let (count_names, rate_names) = measure_names(&t.total);
     let mut rows = Vec::new();
-    for (g, t) in groups {
+    for (g, gt) in &t.groups {
         for m in &count_names {
             rows.push(Row {
                 group: g.clone(),
                 measure: m.clone(),
-                count: count_value(t, m),
-                n: t.docs,
+                count: count_value(gt, m),
+                n: gt.docs,
                 rate: None,
                 ci: None,
                 others_count: 0,
                 others_n: 0,
                 pooled_rate: None,
+                expected: None,
                 p: None,
                 q: None,
                 flag: Flag::Count,
             });
         }
         for m in &rate_names {
-            let (k, n) = (t.rate_count(m), t.decisions());
-            let (ok, on) = (total.rate_count(m) - k, total.decisions() - n);
-            // No test without data on both sides: nothing to compare against.
-            let p = (n > 0 && on > 0).then(|| fisher_two_sided(&lf, k, n - k, ok, on - ok));
-            rows.push(Row {
-                group: g.clone(),
-                measure: m.clone(),
-                count: k,
-                n,
-                rate: ratio(k, n),
-                ci: wilson(k, n, Z95),
-                others_count: ok,
-                others_n: on,
-                pooled_rate: ratio(ok, on),
-                p,
-                q: None,
-                flag: if n < min_n { Flag::Insufficient } else { Flag::None },
-            });
+            rows.push(rate_row(t, g, gt, m, min_n));
         }
     }
     adjust_and_flag(&mut rows);
     rows
+}
+
+/// One rate row. Tested only when the group has `min_n` decisions for the measure and the
+/// others have some: a group too small to test, or a ground of a regime the group never
+/// answered under, runs no test and so does not enter the multiple-testing family.
+fn rate_row(t: &Tallies, g: &str, gt: &Tally, m: &str, min_n: u64) -> Row {
+    let (k, n) = (gt.rate_count(m), gt.denominator(m));
+    let (ok, on) = (t.total.rate_count(m) - k, t.total.denominator(m) - n);
+    let thin = gt.decisions() < min_n || (n > 0 && n < min_n);
+    let test = (!thin && n > 0 && on > 0).then(|| exact_stratified(&strata(t, g, m))).flatten();
+    Row {
+        group: g.to_string(),
+        measure: m.to_string(),
+        count: k,
+        n,
+        rate: ratio(k, n),
+        ci: wilson(k, n, Z95),
+        others_count: ok,
+        others_n: on,
+        pooled_rate: ratio(ok, on),
+        expected: test.map(|e| e.expected),
+        p: test.map(|e| e.p),
+        q: None,
+        flag: if thin { Flag::Insufficient } else { Flag::None },
+    }
+}
+
+/// The group's 2×2 table for measure `m` in each stratum.
+fn strata(t: &Tallies, g: &str, m: &str) -> Vec<Stratum> {
+    t.strata
+        .iter()
+        .filter_map(|(s, all)| {
+            let cell = t.cells.get(&(g.to_string(), s.clone()))?;
+            let n1 = cell.denominator(m);
+            Some(Stratum { n1, n2: all.denominator(m) - n1, m: all.rate_count(m), a: cell.rate_count(m) })
+        })
+        .collect()
 }
 
 /// BH across every test of the run, then flag by direction where q is small.
@@ -156,9 +180,10 @@ fn adjust_and_flag(rows: &mut [Row]) {
         if r.flag != Flag::None || q >= Q_THRESHOLD {
             continue; // insufficient rows keep their flag whatever q says
         }
-        match (r.rate, r.pooled_rate) {
-            (Some(a), Some(b)) if a > b => r.flag = Flag::Over,
-            (Some(a), Some(b)) if a < b => r.flag = Flag::Under,
+        // Direction against what the others' answers to the same requests predict.
+        match r.expected {
+            Some(e) if r.count as f64 > e => r.flag = Flag::Over,
+            Some(e) if (r.count as f64) < e => r.flag = Flag::Under,
             _ => {}
         }
     }

@@ -1,9 +1,12 @@
 //! Compare groups (authorities by default) on outcomes, NCND and cited grounds from a wide tags CSV.
 //!
 //! Rates use only decision documents as denominators; each group is tested against
-//! all other groups pooled (Fisher's exact test), with Benjamini–Hochberg over the run.
+//! all other groups (Fisher's exact test, stratified by request when a request column is
+//! given), with Benjamini–Hochberg over the tests actually run. Rows without a group are
+//! counted but never compared.
 //! The library never prints: output goes to writers the caller hands in.
 
+pub mod grounds;
 pub mod html;
 pub mod measures;
 pub mod outcome;
@@ -71,10 +74,20 @@ pub struct Report {
     pub min_n: u64,
     /// Groups in natural order.
     pub groups: Vec<String>,
-    /// Documents in the run.
+    /// Documents compared (those with a group).
     pub docs: u64,
-    /// Decision documents in the run.
+    /// Decision documents compared.
     pub decisions: u64,
+    /// Rows of the file, compared or not.
+    pub rows_read: u64,
+    /// Rows with a blank `--by` cell: counted here, left out of every group and test.
+    pub ungrouped: u64,
+    /// Rows marked `review=yes`; `None` when the file has no `review` column.
+    pub review: Option<u64>,
+    /// Rows whose outcome is `error` (the input could not be read).
+    pub errors: u64,
+    /// The request column when tests are stratified by request.
+    pub stratified_by: Option<String>,
     /// All rows, group-major, measures in report order.
     pub rows: Vec<Row>,
     /// The request matrix when a request column was given.
@@ -82,7 +95,7 @@ pub struct Report {
 }
 
 impl Report {
-    /// Number of Fisher tests that entered the BH adjustment.
+    /// Number of tests actually run, all of which entered the BH adjustment.
     pub fn tests(&self) -> usize {
         self.rows.iter().filter(|r| r.p.is_some()).count()
     }
@@ -100,14 +113,22 @@ impl Report {
 
 /// Compare already-read records.
 pub fn analyse(records: &[Record], opts: &Options) -> Report {
-    let (groups, total) = tally::tally(records);
-    let rows = measures::build_rows(&groups, &total, opts.min_n);
+    // With a request column, each request is a stratum: a group is compared with the others'
+    // answers to the same requests, not to whatever they were asked.
+    let t = tally::tally(records, |r| r.request.clone().unwrap_or_default());
+    let rows = measures::build_rows(&t, opts.min_n);
+    let has_review = records.iter().any(|r| r.review.is_some());
     Report {
         by: opts.by.clone(),
         min_n: opts.min_n,
-        groups: groups.into_iter().map(|(g, _)| g).collect(),
-        docs: total.docs,
-        decisions: total.decisions(),
+        groups: t.groups.into_iter().map(|(g, _)| g).collect(),
+        docs: t.total.docs,
+        decisions: t.total.decisions(),
+        rows_read: records.len() as u64,
+        ungrouped: records.iter().filter(|r| r.group.is_none()).count() as u64,
+        review: has_review.then(|| records.iter().filter(|r| r.review == Some(true)).count() as u64),
+        errors: records.iter().filter(|r| r.outcome.name() == "error").count() as u64,
+        stratified_by: opts.request.clone(),
         rows,
         requests: opts.request.as_deref().map(|col| requests::build(records, col)),
     }

@@ -6,8 +6,8 @@ use std::io::Read;
 /// One row of the tags CSV, reduced to what the comparison uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
-    /// Value of the `--by` column (blank values become `(blank)`).
-    pub group: String,
+    /// Value of the `--by` column; `None` when blank (such rows are counted, never compared).
+    pub group: Option<String>,
     /// Value of the `--request` column, when one was asked for.
     pub request: Option<String>,
     /// Classified outcome.
@@ -16,9 +16,14 @@ pub struct Record {
     pub ncnd: bool,
     /// Canonical ids of cited grounds, deduplicated, in input order.
     pub cited: Vec<String>,
+    /// Regimes of the decision (`foia`, `eir`...); empty when the file has no `regime` column
+    /// or the cell is blank.
+    pub regimes: Vec<String>,
+    /// `review=yes`: the classifier asked for a person to check the row; `None` without the column.
+    pub review: Option<bool>,
 }
 
-/// Label for rows whose group or request cell is empty, so they are still counted.
+/// Label for rows whose request cell is empty, so they are still counted.
 pub const BLANK: &str = "(blank)";
 
 /// Read all records; `by` and `request` name columns of the header.
@@ -34,6 +39,9 @@ pub fn read_records<R: Read>(reader: R, by: &str, request: Option<&str>) -> Resu
     let out_i = col("outcome")?;
     let ncnd_i = col("ncnd")?;
     let cited_i = col("cited")?;
+    // Optional: hand-made files may lack them; `foitag tag` always writes both.
+    let regime_i = crate::columns::position(&header, "regime");
+    let review_i = crate::columns::position(&header, "review");
 
     let mut out = Vec::new();
     for rec in rdr.records() {
@@ -48,15 +56,30 @@ pub fn read_records<R: Read>(reader: R, by: &str, request: Option<&str>) -> Resu
         })?;
         let raw_ncnd = field(ncnd_i);
         let ncnd = parse_bool(raw_ncnd).ok_or_else(|| CompareError::BadValue { line, column: "ncnd".into(), value: raw_ncnd.into() })?;
-        let mut cited: Vec<String> = Vec::new();
-        for id in field(cited_i).split(';').map(str::trim).filter(|s| !s.is_empty()) {
-            if !cited.iter().any(|c| c == id) {
-                cited.push(id.to_string());
+        let cited = split_list(field(cited_i));
+        let regimes = regime_i.map(|i| split_list(field(i))).unwrap_or_default();
+        let review = match review_i {
+            Some(i) => {
+                let raw = field(i);
+                Some(parse_bool(raw).ok_or_else(|| CompareError::BadValue { line, column: "review".into(), value: raw.into() })?)
             }
-        }
-        out.push(Record { group: non_blank(field(by_i)), request: req_i.map(|i| non_blank(field(i))), outcome, ncnd, cited });
+            None => None,
+        };
+        let group = Some(field(by_i)).filter(|g| !g.is_empty()).map(str::to_string);
+        out.push(Record { group, request: req_i.map(|i| non_blank(field(i))), outcome, ncnd, cited, regimes, review });
     }
     Ok(out)
+}
+
+/// A `;`-separated cell as its distinct, non-empty items in order.
+fn split_list(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|c| c == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
 }
 
 fn non_blank(s: &str) -> String {

@@ -81,9 +81,8 @@ pub fn build(records: &[Record], column: &str) -> RequestMatrix {
     let mut groups: Vec<&str> = Vec::new();
     let mut requests: Vec<&str> = Vec::new();
     for r in records {
-        let Some(req) = r.request.as_deref() else { continue };
-        let entry =
-            cells.entry((req, &r.group)).or_insert_with(|| Cell { outcome: r.outcome, ncnd: r.ncnd, cited: r.cited.clone(), docs: 0 });
+        let (Some(req), Some(group)) = (r.request.as_deref(), r.group.as_deref()) else { continue };
+        let entry = cells.entry((req, group)).or_insert_with(|| Cell { outcome: r.outcome, ncnd: r.ncnd, cited: r.cited.clone(), docs: 0 });
         entry.docs += 1;
         // Later documents replace the answer unless they would replace a decision by a non-decision.
         if r.outcome.is_decision() || !entry.outcome.is_decision() {
@@ -91,7 +90,7 @@ pub fn build(records: &[Record], column: &str) -> RequestMatrix {
             entry.ncnd = r.ncnd;
             entry.cited = r.cited.clone();
         }
-        groups.push(&r.group);
+        groups.push(group);
         requests.push(req);
     }
     for v in [&mut groups, &mut requests] {

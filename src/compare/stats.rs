@@ -1,7 +1,9 @@
-//! Small statistics kit: Wilson intervals, Fisher's exact test, Benjamini–Hochberg.
+//! Small statistics kit: Wilson intervals, exact tests (Fisher's, and its stratified form over
+//! requests), Benjamini–Hochberg.
 //!
-//! Written here rather than taken from a crate: statrs would pull in nalgebra for
-//! three short functions, and we need R's exact tie rule for Fisher's test.
+//! The hypergeometric probabilities come from statrs; the tests themselves follow R's
+//! definitions (`fisher.test`, `mantelhaen.test(exact = TRUE)`, `p.adjust("BH")`), tie rule
+//! included, which no crate reproduces.
 
 /// z for a two-sided 95% interval, as in the spec (R's qnorm(0.975) to 6 dp).
 pub const Z95: f64 = 1.959964;
@@ -21,65 +23,76 @@ pub fn wilson(count: u64, n: u64, z: f64) -> Option<(f64, f64)> {
     Some(((centre - half).max(0.0), (centre + half).min(1.0)))
 }
 
-/// Table of ln(k!) for k = 0..=max, so one run's many Fisher tests share it.
-#[derive(Debug, Clone)]
-pub struct LnFact(Vec<f64>);
-
-impl LnFact {
-    /// Build the table up to `max` inclusive.
-    pub fn new(max: u64) -> Self {
-        let mut v = Vec::with_capacity(max as usize + 1);
-        let mut acc = 0.0f64;
-        v.push(0.0);
-        for k in 1..=max {
-            acc += (k as f64).ln();
-            v.push(acc);
-        }
-        LnFact(v)
-    }
-
-    /// ln(k!); panics if `k` exceeds the table, which would be a caller bug.
-    pub fn get(&self, k: u64) -> f64 {
-        self.0[k as usize]
-    }
-
-    fn ln_choose(&self, n: u64, k: u64) -> f64 {
-        self.get(n) - self.get(k) - self.get(n - k)
-    }
-
-    /// Largest `k` the table covers.
-    pub fn max(&self) -> u64 {
-        self.0.len() as u64 - 1
-    }
+/// One 2×2 table of a stratified test: the group's `n1` decisions against the others' `n2`,
+/// `m` of all of them with the event, `a` of them the group's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stratum {
+    /// The group's decisions in this stratum.
+    pub n1: u64,
+    /// The other groups' decisions in this stratum.
+    pub n2: u64,
+    /// Decisions with the event, group and others together.
+    pub m: u64,
+    /// The group's decisions with the event.
+    pub a: u64,
 }
 
-/// Two-sided Fisher exact p for the 2×2 table `[[a, b], [c, d]]`.
+/// Result of an exact test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Exact {
+    /// Two-sided p.
+    pub p: f64,
+    /// The group's expected count if it answered like the others in each stratum.
+    pub expected: f64,
+}
+
+/// Exact conditional test of a group against the others over strata (R's
+/// `mantelhaen.test(exact = TRUE)`; with one stratum, Fisher's exact test as `fisher.test`).
 ///
-/// Same definition as R's `fisher.test`: the sum of the probabilities of all
-/// tables with the observed margins whose probability is at most the observed
-/// one times (1 + 1e-7); the slack makes tables that tie in exact arithmetic
-/// tie in floating point too.
-pub fn fisher_two_sided(lf: &LnFact, a: u64, b: u64, c: u64, d: u64) -> f64 {
-    let row1 = a + b;
-    let col1 = a + c;
-    let total = a + b + c + d;
-    assert!(total <= lf.max(), "LnFact table too small for this table");
-    if row1 == 0 || col1 == 0 || row1 == total || col1 == total {
-        return 1.0; // a zero margin leaves only one possible table
+/// Given every stratum's margins, the group's count in a stratum is hypergeometric; the total
+/// over strata has their convolution as its distribution. The two-sided p sums the
+/// probabilities of all totals no more likely than the observed one times (1 + 1e-7), the slack
+/// making totals that tie in exact arithmetic tie in floating point too. `None` when the margins
+/// allow only one total: there is nothing to test.
+pub fn exact_stratified(strata: &[Stratum]) -> Option<Exact> {
+    let mut dist = vec![1.0f64]; // probabilities of totals lo..=lo + len - 1
+    let (mut lo, mut observed, mut expected) = (0u64, 0u64, 0.0f64);
+    for s in strata.iter().filter(|s| s.n1 > 0) {
+        let total = s.n1 + s.n2;
+        let (s_lo, s_hi) = (s.m.saturating_sub(s.n2), s.m.min(s.n1));
+        let hyper = statrs::distribution::Hypergeometric::new(total, s.m, s.n1).ok()?;
+        let pmf: Vec<f64> = (s_lo..=s_hi).map(|x| statrs::distribution::Discrete::pmf(&hyper, x)).collect();
+        dist = convolve(&dist, &pmf);
+        lo += s_lo;
+        observed += s.a;
+        expected += (s.n1 * s.m) as f64 / total as f64;
     }
-    let ln_denom = lf.ln_choose(total, row1);
-    let ln_p = |x: u64| lf.ln_choose(col1, x) + lf.ln_choose(total - col1, row1 - x) - ln_denom;
-    let lo = col1.saturating_sub(total - row1);
-    let hi = col1.min(row1);
-    let ln_obs = ln_p(a);
-    let cutoff = ln_obs + (1.0 + 1e-7f64).ln();
-    let p: f64 = (lo..=hi).map(ln_p).filter(|&l| l <= cutoff).map(f64::exp).sum();
-    p.min(1.0)
+    if dist.len() < 2 {
+        return None;
+    }
+    let obs = dist[usize::try_from(observed.checked_sub(lo)?).ok()?];
+    let cutoff = obs * (1.0 + 1e-7);
+    let p = dist.iter().filter(|&&d| d <= cutoff).sum::<f64>();
+    Some(Exact { p: p.min(1.0), expected })
 }
 
-/// Fisher's two-sided test with a table built for just this call.
+/// Distribution of the sum of two independent counts; renormalised so long convolutions do
+/// not drift from 1.
+fn convolve(x: &[f64], y: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; x.len() + y.len() - 1];
+    for (i, a) in x.iter().enumerate() {
+        for (j, b) in y.iter().enumerate() {
+            out[i + j] += a * b;
+        }
+    }
+    let sum: f64 = out.iter().sum();
+    out.iter_mut().for_each(|v| *v /= sum);
+    out
+}
+
+/// Fisher's two-sided exact test of the 2×2 table `[[a, b], [c, d]]` (1 when a margin is zero).
 pub fn fisher_exact(a: u64, b: u64, c: u64, d: u64) -> f64 {
-    fisher_two_sided(&LnFact::new(a + b + c + d), a, b, c, d)
+    exact_stratified(&[Stratum { n1: a + b, n2: c + d, m: a + c, a }]).map_or(1.0, |e| e.p)
 }
 
 /// Benjamini–Hochberg adjusted p-values (R's `p.adjust(p, "BH")`), same order as `p`.

@@ -17,6 +17,10 @@ pub struct Tally {
     pub ncnd: u64,
     /// Decisions citing each ground (a document counts once per ground).
     pub cited: BTreeMap<String, u64>,
+    /// Decisions under each regime (a `foia;eir` decision counts under both).
+    pub regime_decisions: BTreeMap<String, u64>,
+    /// Decisions whose regime is not known (no `regime` column, or a blank cell).
+    pub unknown_regime: u64,
 }
 
 impl Tally {
@@ -41,8 +45,22 @@ impl Tally {
                 for c in &r.cited {
                     *self.cited.entry(c.clone()).or_default() += 1;
                 }
+                for g in &r.regimes {
+                    *self.regime_decisions.entry(g.clone()).or_default() += 1;
+                }
+                self.unknown_regime += u64::from(r.regimes.is_empty());
             }
             Outcome::NonDecision(i) => self.non_decision[i] += 1,
+        }
+    }
+
+    /// Denominator of a rate measure: all decisions, except that a ground counts only the
+    /// decisions made under its own regime (a FOISA ground is no share of FOIA decisions), plus
+    /// those whose regime is unknown.
+    pub fn denominator(&self, measure: &str) -> u64 {
+        match measure.strip_prefix("cited:").and_then(|id| id.split_once(':')) {
+            Some((regime, _)) => self.regime_decisions.get(regime).copied().unwrap_or(0) + self.unknown_regime,
+            None => self.decisions(),
         }
     }
 
@@ -58,17 +76,35 @@ impl Tally {
     }
 }
 
-/// Tally records per group, returning groups in natural order plus the run's total.
-pub fn tally(records: &[Record]) -> (Vec<(String, Tally)>, Tally) {
+/// Counts of a run: per group, per group and stratum (the request, when tests are stratified),
+/// per stratum, and in all. Only records with a group are counted here.
+#[derive(Debug, Clone, Default)]
+pub struct Tallies {
+    /// Groups in natural order with their counts.
+    pub groups: Vec<(String, Tally)>,
+    /// All grouped records.
+    pub total: Tally,
+    /// Per stratum, all groups together.
+    pub strata: BTreeMap<String, Tally>,
+    /// Per group and stratum.
+    pub cells: BTreeMap<(String, String), Tally>,
+}
+
+/// Tally records that have a group; `stratum` gives each record's stratum.
+pub fn tally(records: &[Record], stratum: impl Fn(&Record) -> String) -> Tallies {
     let mut by: BTreeMap<&str, Tally> = BTreeMap::new();
-    let mut total = Tally::default();
+    let mut t = Tallies::default();
     for r in records {
-        by.entry(&r.group).or_default().add(r);
-        total.add(r);
+        let Some(g) = r.group.as_deref() else { continue };
+        let s = stratum(r);
+        by.entry(g).or_default().add(r);
+        t.total.add(r);
+        t.strata.entry(s.clone()).or_default().add(r);
+        t.cells.entry((g.to_string(), s)).or_default().add(r);
     }
-    let mut groups: Vec<(String, Tally)> = by.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    groups.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-    (groups, total)
+    t.groups = by.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    t.groups.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    t
 }
 
 /// Compare so that digit runs sort by value: "Force 2" < "Force 10", "s5" < "s40".

@@ -27,11 +27,23 @@ pub struct Doc {
     pub ncnd: bool,
     pub cited: String,
     pub request: String,
+    pub regime: &'static str,
+    pub review: bool,
 }
 
 impl Doc {
     pub fn new(authority: &str, outcome: &'static str, ncnd: bool, cited: &str, request: &str) -> Doc {
-        Doc { authority: authority.into(), outcome, ncnd, cited: cited.into(), request: request.into() }
+        Doc { authority: authority.into(), outcome, ncnd, cited: cited.into(), request: request.into(), regime: "foia", review: false }
+    }
+
+    /// The same document under another regime.
+    pub fn regime(self, regime: &'static str) -> Doc {
+        Doc { regime, ..self }
+    }
+
+    /// The same document marked `review=yes`.
+    pub fn review(self) -> Doc {
+        Doc { review: true, ..self }
     }
 }
 
@@ -46,7 +58,7 @@ pub fn to_csv(docs: &[Doc]) -> String {
         w.write_record([
             id.as_str(),
             &d.authority,
-            "foia",
+            d.regime,
             d.outcome,
             ncnd,
             &d.cited,
@@ -54,7 +66,7 @@ pub fn to_csv(docs: &[Doc]) -> String {
             "1",
             "1",
             "",
-            "no",
+            if d.review { "yes" } else { "no" },
             "synthetic, \"quoted\"",
             &d.request,
             &date,

@@ -1,8 +1,11 @@
 //! Self-contained HTML report: inline CSS, JS and SVG only, every CSV value escaped.
+pub mod about;
 mod assets;
 pub mod prose;
 mod svg;
 mod tables;
+
+pub use about::Provenance;
 
 use super::Report;
 use std::fmt::Write as _;
@@ -24,7 +27,7 @@ pub fn esc(s: &str) -> String {
 }
 
 /// Render the whole page.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, prov: &Provenance) -> String {
     let by = esc(&report.by);
     let mut s = String::new();
     let _ = write!(
@@ -36,19 +39,9 @@ pub fn render(report: &Report) -> String {
         assets::CSP,
         assets::CSS
     );
-    let _ = writeln!(
-        s,
-        "<h1>Outcomes, NCND and cited grounds by {by}</h1>\
-         <p class=\"meta\">{} documents, {} with a decision, {} groups. Rates count decisions only \
-         (acknowledgements, extensions, clarifications, unknown and error rows are counted but never a denominator). \
-         Each group is compared with all other groups pooled by Fisher's exact test; {} tests, Benjamini–Hochberg \
-         adjusted; flagged where q &lt; 0.05. Groups with fewer than {} decisions are shown in grey and never flagged.</p>",
-        report.docs,
-        report.decisions,
-        report.groups.len(),
-        report.tests(),
-        report.min_n
-    );
+    let _ = writeln!(s, "<h1>Outcomes, NCND and cited grounds by {by}</h1>");
+    about::notice(&mut s, report, prov);
+    about::method(&mut s, report);
     flags(&mut s, report);
     s.push_str("<h2>Cited grounds: share of decisions</h2><div class=\"scroll\">");
     s.push_str(&svg::heatmap(report));
@@ -65,14 +58,15 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Write the page to a writer.
-pub fn write_html<W: std::io::Write>(report: &Report, mut out: W) -> std::io::Result<()> {
-    out.write_all(render(report).as_bytes())?;
+pub fn write_html<W: std::io::Write>(report: &Report, prov: &Provenance, mut out: W) -> std::io::Result<()> {
+    out.write_all(render(report, prov).as_bytes())?;
     out.flush()
 }
 
 fn flags(s: &mut String, report: &Report) {
     s.push_str("<h2>What stands out</h2>");
-    let lines: Vec<(String, &str)> = report.flagged().filter_map(|r| prose::sentence(r).map(|t| (t, r.flag.as_str()))).collect();
+    let lines: Vec<(String, &str)> =
+        report.flagged().filter_map(|r| prose::sentence(r, report.stratified_by.is_some()).map(|t| (t, r.flag.as_str()))).collect();
     if lines.is_empty() {
         s.push_str("<p class=\"note\">No group differs from the others at q &lt; 0.05.</p>\n");
         return;

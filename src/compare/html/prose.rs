@@ -13,7 +13,7 @@ fn verb(measure: &str) -> String {
         "review_overturned" => "overturned the original decision on review in".into(),
         "review_partial" => "partly overturned the original decision on review in".into(),
         m => match m.strip_prefix("cited:") {
-            Some(id) => format!("cited {id} in"),
+            Some(id) => format!("cited {} in", crate::compare::grounds::label(id)),
             None => format!("had {m} in"),
         },
     }
@@ -29,20 +29,23 @@ pub fn short_q(q: f64) -> String {
 }
 
 /// Sentence for a flagged row; `None` for rows that are not `over`/`under`. Not escaped.
-pub fn sentence(r: &Row) -> Option<String> {
+/// `stratified`: the test compared the group within requests, so say what it expected.
+pub fn sentence(r: &Row, stratified: bool) -> Option<String> {
     let dir = match r.flag {
         Flag::Over => "more often than the others",
         Flag::Under => "less often than the others",
         _ => return None,
     };
+    let against = match (stratified, r.expected) {
+        (true, Some(e)) => format!("{e:.1} expected from the others' answers to the same requests"),
+        _ => format!("others {} of {}", r.others_count, r.others_n),
+    };
     Some(format!(
-        "{} {} {} of {} decisions; others {} of {}; q = {} ({dir}).",
+        "{} {} {} of {} decisions; {against}; q = {} ({dir}).",
         r.group,
         verb(&r.measure),
         r.count,
         r.n,
-        r.others_count,
-        r.others_n,
         short_q(r.q.unwrap_or(1.0))
     ))
 }

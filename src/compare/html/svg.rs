@@ -1,5 +1,6 @@
 //! Inline SVG charts: heatmap of groups × cited grounds, dot-and-whisker rate charts.
 use super::esc;
+use crate::compare::grounds::label;
 use crate::compare::{Flag, Report, Row};
 use std::fmt::Write;
 
@@ -16,18 +17,23 @@ fn ramp(t: f64) -> String {
     format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-/// Rough text width for layout; SVG cannot measure text before rendering.
-fn text_px(s: &str, px_per_char: f64) -> f64 {
-    s.chars().count() as f64 * px_per_char
-}
+/// Fill of a cell whose group is too small to test: neutral, so it never reads as a high rate.
+pub const THIN_FILL: &str = "#f2f2f2";
 
-/// Shorten long labels; the full text stays in a `<title>` tooltip.
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        s.chars().take(max - 1).chain(std::iter::once('…')).collect()
-    }
+/// Generous width of `s` in pixels at font size `px`: SVG cannot measure text before it is
+/// drawn, so labels are laid out from per-character widths a little above a sans-serif's.
+pub fn text_px(s: &str, px: f64) -> f64 {
+    let em: f64 = s
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' => 0.3,
+            'f' | 't' | 'r' | ' ' | '(' | ')' | '-' | '/' => 0.4,
+            'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.9,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.6,
+        })
+        .sum();
+    em * px
 }
 
 fn pct(x: f64) -> String {
@@ -48,11 +54,15 @@ pub fn heatmap(report: &Report) -> String {
     if grounds.is_empty() {
         return "<p class=\"note\">No grounds were cited in any decision.</p>".into();
     }
-    let max_rate = report.rows.iter().filter(|r| r.measure.starts_with("cited:")).filter_map(|r| r.rate).fold(0.05f64, f64::max);
+    let max_rate = scale_top(report);
     let (cw, ch) = (46.0, 24.0);
-    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 32), 7.0)).fold(60.0, f64::max) + 12.0;
-    let head_h = grounds.iter().map(|g| text_px(&clip(&g[6..], 24), 6.5)).fold(30.0, f64::max) * 0.75 + 16.0;
-    let w = label_w + cw * grounds.len() as f64 + 40.0;
+    let label_w = report.groups.iter().map(|g| text_px(g, 12.0)).fold(60.0, f64::max) + 12.0;
+    let heads: Vec<String> = grounds.iter().map(|g| label(&g[6..])).collect();
+    let head_h = heads.iter().map(|g| text_px(g, 11.0)).fold(30.0, f64::max) * 0.75 + 16.0;
+    let legend_x = label_w.min(LEGEND_INDENT);
+    // Heads are rotated 45° up and to the right, so the last ones reach past the last column.
+    let head_reach = heads.iter().enumerate().map(|(j, h)| label_w + cw * (j as f64 + 0.5) + text_px(h, 11.0) * 0.71).fold(0.0, f64::max);
+    let w = (label_w + cw * grounds.len() as f64 + 40.0).max(head_reach + 12.0).max(legend_x + legend_w());
     let legend_h = 46.0;
     let h = head_h + ch * report.groups.len() as f64 + legend_h;
     let mut s = String::new();
@@ -62,14 +72,14 @@ pub fn heatmap(report: &Report) -> String {
          viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\" aria-label=\"Share of decisions citing each ground, by {}\">",
         esc(&report.by)
     );
-    for (j, g) in grounds.iter().enumerate() {
+    for (j, (g, head)) in grounds.iter().zip(&heads).enumerate() {
         let x = label_w + cw * j as f64 + cw / 2.0;
         let _ = write!(
             s,
             "<text class=\"colhead\" transform=\"translate({x:.1},{:.1}) rotate(-45)\"><title>{}</title>{}</text>",
             head_h - 6.0,
             esc(&g[6..]),
-            esc(&clip(&g[6..], 24))
+            esc(head)
         );
     }
     for (i, group) in report.groups.iter().enumerate() {
@@ -82,7 +92,7 @@ pub fn heatmap(report: &Report) -> String {
             label_w - 8.0,
             y + ch / 2.0 + 4.0,
             esc(group),
-            esc(&clip(group, 32))
+            esc(group)
         );
         for (j, g) in grounds.iter().enumerate() {
             let Some(r) = report.row(group, g) else { continue };
@@ -90,17 +100,30 @@ pub fn heatmap(report: &Report) -> String {
             heat_cell(&mut s, r, x, y, cw, ch, max_rate);
         }
     }
-    legend(&mut s, label_w, head_h + ch * report.groups.len() as f64 + 14.0, max_rate);
+    legend(&mut s, legend_x, head_h + ch * report.groups.len() as f64 + 14.0, max_rate);
     s.push_str("</svg>");
     s
 }
 
+/// Top of the colour scale: the highest rate among groups large enough to test, so a group of
+/// two decisions at 100% neither sets the scale nor is drawn darkest.
+fn scale_top(report: &Report) -> f64 {
+    report
+        .rows
+        .iter()
+        .filter(|r| r.measure.starts_with("cited:") && r.flag != Flag::Insufficient)
+        .filter_map(|r| r.rate)
+        .fold(0.05f64, f64::max)
+}
+
 fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate: f64) {
-    let (fill, label) = match r.rate {
+    let thin = r.flag == Flag::Insufficient;
+    let (fill, text) = match r.rate {
+        Some(rate) if thin => (THIN_FILL.to_string(), pct(rate)),
         Some(rate) => (ramp(rate / max_rate), pct(rate)),
         None => ("#eeeeee".to_string(), "–".to_string()),
     };
-    let dark = r.rate.is_some_and(|x| x / max_rate > 0.55);
+    let dark = !thin && r.rate.is_some_and(|x| x / max_rate > 0.55);
     let class = match r.flag {
         Flag::Over => "cell over",
         Flag::Under => "cell under",
@@ -111,9 +134,9 @@ fn heat_cell(s: &mut String, r: &Row, x: f64, y: f64, cw: f64, ch: f64, max_rate
         s,
         "<g class=\"{class}\"><title>{} — {}: {} of {} decisions{}</title>\
          <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
-         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text></g>",
+         <text class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{text}</text></g>",
         esc(&r.group),
-        esc(&r.measure[6..]),
+        esc(&label(&r.measure[6..])),
         r.count,
         r.n,
         flag_note(r),
@@ -137,31 +160,48 @@ fn flag_note(r: &Row) -> &'static str {
     }
 }
 
+/// Outline keys of the legend after the colour ramp: CSS class and words.
+const LEGEND_KEYS: [(&str, &str); 3] =
+    [("legend-over", "significantly higher"), ("legend-under", "significantly lower"), ("legend-thin", "too few decisions to test")];
+
+/// Width of one outline key: swatch, gap, words, space before the next.
+fn key_w(words: &str) -> f64 {
+    18.0 + text_px(words, 11.0) + 16.0
+}
+
+/// Width of the whole legend: the ramp (160), a gap, the keys.
+fn legend_w() -> f64 {
+    160.0 + 24.0 + LEGEND_KEYS.iter().map(|(_, w)| key_w(w)).sum::<f64>()
+}
+/// The legend starts at the cells when the labels are short, else this far in.
+const LEGEND_INDENT: f64 = 60.0;
+
 fn legend(s: &mut String, x: f64, y: f64, max_rate: f64) {
     let steps = 10;
     for k in 0..steps {
         let t = k as f64 / (steps - 1) as f64;
         let _ = write!(s, "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"16\" height=\"10\" fill=\"{}\"/>", x + 16.0 * k as f64, ramp(t));
     }
+    let ramp_end = x + 16.0 * steps as f64;
     let _ = write!(
         s,
         "<text class=\"axis\" x=\"{x:.1}\" y=\"{:.1}\">0%</text>\
-         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-         <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"14\" height=\"10\" class=\"legend-over\"/>\
-         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">significantly higher</text>\
-         <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"14\" height=\"10\" class=\"legend-under\"/>\
-         <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">lower</text>",
+         <text class=\"axis\" x=\"{ramp_end:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
         y + 22.0,
-        x + 16.0 * steps as f64,
         y + 22.0,
         pct(max_rate),
-        x + 16.0 * steps as f64 + 20.0,
-        x + 16.0 * steps as f64 + 38.0,
-        y + 9.0,
-        x + 16.0 * steps as f64 + 170.0,
-        x + 16.0 * steps as f64 + 188.0,
-        y + 9.0,
     );
+    let mut kx = ramp_end + 24.0;
+    for (class, words) in LEGEND_KEYS {
+        let _ = write!(
+            s,
+            "<rect x=\"{kx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"10\" class=\"{class}\"/>\
+             <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{words}</text>",
+            kx + 18.0,
+            y + 9.0,
+        );
+        kx += key_w(words);
+    }
 }
 
 /// Dot-and-whisker chart of one rate measure: dot = rate, whisker = Wilson 95% interval,
@@ -172,7 +212,7 @@ pub fn dots(report: &Report, measure: &str, title: &str) -> String {
     let overall = (n > 0).then(|| k as f64 / n as f64);
     let top = rows.iter().filter_map(|r| r.ci.map(|c| c.1)).fold(0.05f64, f64::max);
     let (step, ticks) = rate_ticks(top);
-    let label_w = report.groups.iter().map(|g| text_px(&clip(g, 28), 6.5)).fold(60.0, f64::max) + 12.0;
+    let label_w = report.groups.iter().map(|g| text_px(g, 12.0)).fold(60.0, f64::max) + 12.0;
     let axis = RateAxis { label_w, plot_w: 280.0, x_max: step * ticks as f64 };
     let (row_h, top_pad) = (20.0, 44.0);
     let w = label_w + axis.plot_w + 70.0;
@@ -277,7 +317,7 @@ fn dot_row(s: &mut String, axis: &RateAxis, r: &Row, y: f64) {
         flag_note(r),
         axis.label_w - 8.0,
         y + 4.0,
-        esc(&clip(&r.group, 28))
+        esc(&r.group)
     );
     if let (Some(rate), Some((lo, hi))) = (r.rate, r.ci) {
         let _ = write!(
