@@ -23,6 +23,8 @@ enum Command {
     Rules(cmd::rules::Args),
     /// Compare authorities' refusal patterns from a tags CSV.
     Compare(cmd::compare::Args),
+    /// Print the decoded text that offsets and line numbers refer to.
+    Text(cmd::text::Args),
 }
 
 /// Exit codes: 0 success, 1 usage error, 2 some inputs failed or the rules are invalid.
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Rules(a) => cmd::rules::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Compare(a) => cmd::compare::run(a),
+        Command::Text(a) => cmd::text::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod eval;
 pub mod rules;
 pub mod tag;
+pub mod text;
 
 use foitag::rules::RuleSet;
 use std::path::PathBuf;
