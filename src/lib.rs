@@ -30,6 +30,7 @@ pub mod overrides;
 pub mod rules;
 pub mod run;
 pub mod scan;
+pub mod serve;
 pub mod tag;
 pub mod text;
 pub mod verdict;

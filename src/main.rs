@@ -25,6 +25,8 @@ enum Command {
     Compare(cmd::compare::Args),
     /// Print the decoded text that offsets and line numbers refer to.
     Text(cmd::text::Args),
+    /// A local web page and JSON API: paste or drop a response, see the verdict and evidence.
+    Serve(cmd::serve::Args),
 }
 
 /// Exit codes: 0 success, 1 usage error, 2 some inputs failed or the rules are invalid.
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Compare(a) => cmd::compare::run(a),
         Command::Text(a) => cmd::text::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

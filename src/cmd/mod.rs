@@ -5,6 +5,7 @@ pub mod classify;
 pub mod compare;
 pub mod eval;
 pub mod rules;
+pub mod serve;
 pub mod tag;
 pub mod text;
 
