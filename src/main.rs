@@ -23,6 +23,10 @@ enum Command {
     Rules(cmd::rules::Args),
     /// Compare authorities' refusal patterns from a tags CSV.
     Compare(cmd::compare::Args),
+    /// Print the decoded text that offsets and line numbers refer to.
+    Text(cmd::text::Args),
+    /// A local web page and JSON API: paste or drop a response, see the verdict and evidence.
+    Serve(cmd::serve::Args),
 }
 
 /// Exit codes: 0 success, 1 usage error, 2 some inputs failed or the rules are invalid.
@@ -42,6 +46,8 @@ fn main() -> ExitCode {
         Command::Rules(a) => cmd::rules::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Compare(a) => cmd::compare::run(a),
+        Command::Text(a) => cmd::text::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -1,4 +1,4 @@
-//! Output rows (wide: one per document; long: one per finding) and their CSV/JSON writers.
+//! Output rows (wide: one per document; long: one per finding) and their CSV writers.
 use crate::document::Document;
 use crate::scan::Scan;
 use crate::verdict::Verdict;
@@ -95,19 +95,6 @@ impl WideRow {
             ..Default::default()
         }
     }
-}
-
-/// One JSON object for `--format jsonl`: the wide fields (pass-through columns included) plus
-/// every finding with its evidence.
-pub fn json_row(row: &WideRow, findings: &[LongRow]) -> serde_json::Value {
-    let mut v = serde_json::to_value(row).unwrap_or_default();
-    if let Some(obj) = v.as_object_mut() {
-        for (k, x) in &row.extra {
-            obj.insert(k.clone(), serde_json::Value::String(x.clone()));
-        }
-        obj.insert("findings".into(), serde_json::to_value(findings).unwrap_or_default());
-    }
-    v
 }
 
 /// One finding (a provision of a citation, or a signal) in the long format; the fields in column order.

@@ -2,7 +2,8 @@
 //! applied, and the writer that puts them out in one format, in input order.
 use crate::document::Document;
 use crate::input::{InputError, InputItem};
-use crate::output::{header, json_row, long_rows, record, LongRow, WideRow};
+use crate::json::Report;
+use crate::output::{header, long_rows, record, LongRow, WideRow};
 use crate::overrides::Overrides;
 use crate::rules::RuleSet;
 use crate::run::{Rows, Runner, Summary};
@@ -16,7 +17,7 @@ pub enum Format {
     Wide,
     /// One CSV row per finding.
     Long,
-    /// One JSON object per document: the wide fields plus the findings.
+    /// One JSON object per document: the report of `docs/json.md`.
     Jsonl,
 }
 
@@ -54,19 +55,28 @@ impl Rows for Tagger<'_> {
         match self.format {
             Format::Long => Tagged::Long(long_rows(&doc.id, a, self.rules)),
             Format::Wide => Tagged::Wide(Box::new(wide())),
-            Format::Jsonl => Tagged::Json(json_row(&wide(), &long_rows(&doc.id, a, self.rules)).to_string()),
+            Format::Jsonl => {
+                let mut report = crate::json::report(self.rules, doc, a, false);
+                report.corrected_by(&wide());
+                Tagged::Json(json_line(&report))
+            }
         }
     }
 
-    /// The error row (its JSON line has neither pass-through columns nor findings), or no long rows.
+    /// The error row or report, or no long rows.
     fn error(&self, item: &InputItem, e: &InputError) -> Tagged {
-        let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
+        let extra = item.given_meta().extra.clone();
         match self.format {
-            Format::Jsonl => Tagged::Json(serde_json::to_string(&row).unwrap_or_default()),
+            Format::Jsonl => Tagged::Json(json_line(&Report::error(&item.id, &e.reason, extra))),
             Format::Long => Tagged::Long(vec![]),
-            Format::Wide => Tagged::Wide(Box::new(row)),
+            Format::Wide => Tagged::Wide(Box::new(WideRow::error(&item.id, &e.reason, extra))),
         }
     }
+}
+
+/// A report on one line (serde_json writes no line breaks; strings escape theirs).
+fn json_line(r: &Report) -> String {
+    serde_json::to_string(r).expect("a report serialises")
 }
 
 /// Tag every input with `runner` on `jobs` worker threads (0: one per core) and write the rows

@@ -1,4 +1,5 @@
-//! `foitag classify [FILE|-]`: the wide row for one document, or `--explain` for a person.
+//! `foitag classify [FILE|-]`: the wide row for one document, its JSON report
+//! (`--format json`), or `--explain` for a person.
 use super::RulesArg;
 use foitag::document::Document;
 use foitag::input::{InputError, InputItem, LoadOptions};
@@ -16,8 +17,11 @@ pub struct Args {
     /// The response to classify; `-` or nothing reads standard input.
     pub file: Option<PathBuf>,
     /// Print the verdict and every finding with its evidence, for a person.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub explain: bool,
+    /// Output format: csv (one wide row) or json (the report of docs/json.md, with the decoded text).
+    #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+    pub format: String,
     /// Colours in --explain output: auto (on a terminal), always, never.
     #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub color: String,
@@ -35,20 +39,32 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         _ => std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none(),
     });
     let never = AtomicBool::new(false);
-    let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain }, stop: &never, progress: None };
-    let out = match args.file.as_deref() {
+    let json = args.format == "json";
+    let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain, json }, stop: &never, progress: None };
+    let (id, out) = match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
             let items = foitag::input::collect_paths(&[p.to_path_buf()], &opts)?;
             let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
-            runner.one(item).row.map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+            (item.id.clone(), runner.one(item).row.map_err(|e| (p.display().to_string(), e)))
         }
         _ => {
-            let text = foitag::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
-            runner.document(&Document { id: "stdin".into(), text, ..Default::default() }).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
+            let doc = foitag::input::decode_text(&read_stdin()?).map(|text| Document { id: "stdin".into(), text, ..Default::default() });
+            ("stdin".to_string(), doc.and_then(|d| runner.document(&d)).map_err(|e| ("stdin".to_string(), e)))
         }
     };
     let stdout = std::io::stdout();
+    let out = match out {
+        Ok(out) => out,
+        // A program reading JSON gets the error as a report too; the exit code says it failed.
+        Err((_, e)) if json => {
+            let report = foitag::json::Report::error(&id, &e.reason, vec![]);
+            writeln!(stdout.lock(), "{}", serde_json::to_string_pretty(&report)?)?;
+            return Ok(2);
+        }
+        Err((name, e)) => anyhow::bail!("{name}: {e}"),
+    };
     match out {
+        Output::Json(report) => writeln!(stdout.lock(), "{}", serde_json::to_string_pretty(&report)?)?,
         Output::Explain(text) => stdout.lock().write_all(text.as_bytes())?,
         Output::Wide(row) => {
             let mut w = CsvWriter::new(stdout.lock(), &[])?;
@@ -65,12 +81,16 @@ enum Output {
     Explain(String),
     /// The wide row.
     Wide(Box<WideRow>),
+    /// The JSON report, with the decoded text.
+    Json(Box<foitag::json::Report>),
 }
 
-/// Makes the output of one document: the `--explain` report (`Some(color)`) or the wide row.
+/// Makes the output of one document: the `--explain` report (`Some(color)`), the JSON report,
+/// or the wide row.
 struct Classify<'a> {
     rules: &'a RuleSet,
     explain: Option<bool>,
+    json: bool,
 }
 
 impl Rows for Classify<'_> {
@@ -79,6 +99,7 @@ impl Rows for Classify<'_> {
     fn row(&self, doc: &Document, a: &Analysis) -> Self::Row {
         Ok(match self.explain {
             Some(color) => Output::Explain(foitag::explain::render(self.rules, doc, a, color)),
+            None if self.json => Output::Json(Box::new(foitag::json::report(self.rules, doc, a, true))),
             None => Output::Wide(Box::new(WideRow::from_analysis(doc, a))),
         })
     }

@@ -5,7 +5,9 @@ pub mod classify;
 pub mod compare;
 pub mod eval;
 pub mod rules;
+pub mod serve;
 pub mod tag;
+pub mod text;
 
 use foitag::rules::RuleSet;
 use std::path::PathBuf;

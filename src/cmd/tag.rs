@@ -62,6 +62,10 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
+    if args.long && args.format == "jsonl" {
+        eprintln!("foitag: error: --long writes CSV; each --format jsonl line already holds every finding in its `findings` array (see docs/json.md): drop --long");
+        return Ok(1);
+    }
     let rules = args.rules.load()?;
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
     // Folders are walked as the workers go (memory does not grow with the number of files);

@@ -17,6 +17,11 @@ impl InputError {
         InputError { reason: reason.into() }
     }
 
+    /// The input was over the size limit (`--max-bytes`), itself or once decompressed.
+    pub fn is_too_large(&self) -> bool {
+        self.reason.starts_with("too large")
+    }
+
     pub(crate) fn unreadable(err: impl std::fmt::Display) -> Self {
         InputError::new(format!("unreadable: {err}"))
     }

@@ -64,6 +64,11 @@ pub(crate) fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<(
         return Err(InputError::new("mbox holds many messages: pass it as a path argument"));
     }
     let bytes = read_limited(path, max_bytes)?;
+    decode_file(path, format, bytes, max_bytes)
+}
+
+/// The bytes of a file named `path` to text and metadata, by `format`.
+pub(crate) fn decode_file(path: &Path, format: Format, bytes: Vec<u8>, max_bytes: u64) -> Result<(String, Meta), InputError> {
     match format {
         Format::Text => Ok((decode_bytes(bytes)?, Meta::default())),
         Format::Email => mail_document(&bytes, max_bytes),
@@ -74,7 +79,7 @@ pub(crate) fn load_file(path: &Path, format: Format, max_bytes: u64) -> Result<(
         Format::Pdf => Ok((pdf_to_text(&bytes)?, Meta::default())),
         Format::Docx => Ok((docx_to_text(&bytes, max_bytes)?, Meta::default())),
         Format::Zip => zip_to_text(&bytes, max_bytes),
-        Format::Mbox => unreachable!("handled above"),
+        Format::Mbox => Err(InputError::new("mbox holds many messages: pass it as a path argument")),
         Format::Sniff => sniffed(path, &bytes, max_bytes),
     }
 }

@@ -129,6 +129,21 @@ impl InputItem {
     }
 }
 
+/// A document from the bytes of one file whose name (`name`, its extension) says how to read
+/// them; without a name the bytes are plain text. Nothing touches the disk. Never panics.
+pub fn document_from_bytes(id: &str, name: Option<&str>, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Document, InputError> {
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(InputError::too_large(bytes.len() as u64, opts.max_bytes));
+    }
+    let path = std::path::Path::new(name.unwrap_or(""));
+    let format = match name {
+        None => file::Format::Text,
+        Some(_) => file::format_of(path).unwrap_or(file::Format::Sniff),
+    };
+    let (text, meta) = guard::guarded("input parser", || file::decode_file(path, format, bytes, opts.max_bytes))?;
+    Ok(Document { id: id.to_string(), text, meta })
+}
+
 /// Given metadata wins field by field; extra columns are appended in order.
 fn overlay(meta: &mut Meta, given: &Meta) {
     let fields = [

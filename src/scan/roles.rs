@@ -9,7 +9,7 @@ use crate::vocab::{Role, Signal, ZoneKind};
 /// cues. A message whose first line names a known authority (a thread entry "Kent Police
 /// 3 May 2024", a letterhead) counts as the authority's unless its text says otherwise.
 pub fn assign(rules: &RuleSet, text: &str, index: &TextIndex, segments: &mut Segments, signals: &[SignalHit]) {
-    let mut score: Vec<i32> = segments.messages.iter().map(|m| if headed(rules, text, index, m) { -3 } else { 0 }).collect();
+    let mut score: Vec<i32> = segments.messages.iter().map(|m| if headed(rules, text, index, m) { -HEADING_WEIGHT } else { 0 }).collect();
     for s in signals.iter().filter(|s| s.zone != ZoneKind::QuotedRequest) {
         match s.name {
             Signal::RoleRequester => score[s.message] += s.weight,
@@ -24,8 +24,12 @@ pub fn assign(rules: &RuleSet, text: &str, index: &TextIndex, segments: &mut Seg
     }
 }
 
-/// Whether the message's first non-blank line names a known authority.
-fn headed(rules: &RuleSet, text: &str, index: &TextIndex, m: &super::Message) -> bool {
+/// Weight of a first line that names a known authority, as a cue for the authority's role.
+pub const HEADING_WEIGHT: i32 = 3;
+
+/// Whether the message's first non-blank line names a known authority (a role cue worth
+/// [`HEADING_WEIGHT`]).
+pub fn headed(rules: &RuleSet, text: &str, index: &TextIndex, m: &super::Message) -> bool {
     let first = (m.first_line..m.last_line).map(|l| index.line_range(text, l)).find(|&(s, e)| !text[s..e].trim().is_empty());
     first.is_some_and(|(s, e)| {
         e - s <= 100 && rules.authority_ac.find(&text[s..e]).is_some() && !text[s..e].trim_start().starts_with("Dear")
