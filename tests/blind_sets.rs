@@ -44,3 +44,8 @@ fn newest_blind_set_stays_accurate() {
 fn varied_authorities_blind_set_stays_accurate() {
     check("f", 44, 0.90, 0.95);
 }
+
+#[test]
+fn police_and_multi_part_blind_set_stays_accurate() {
+    check("g", 40, 0.87, 0.92);
+}
