@@ -81,7 +81,7 @@ const NAMES: &[(&str, &str)] = &[
     ("foisa:s36", "confidentiality"),
     ("foisa:s37", "court records"),
     ("foisa:s38", "personal information"),
-    ("foisa:s39", "health, safety and the environment"),
+    ("foisa:s39", "health and safety, environment"),
     ("foisa:s40", "audit functions"),
     ("foisa:s41", "communications with the Sovereign, honours"),
     // EIR 2004.
@@ -131,20 +131,23 @@ pub fn name(id: &str) -> Option<&'static str> {
     NAMES.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
 }
 
-/// How a person reads the id: `foia:s31` -> "s31", `eir:r12(5)(b)` -> "reg 12(5)(b)".
-pub fn short(id: &str) -> String {
-    let number = id.split_once(':').map_or(id, |(_, n)| n);
-    match number.strip_prefix('r') {
-        Some(reg) => format!("reg {reg}"),
-        None => number.to_string(),
+/// The provision as a reader writes it: FOIA sections bare (`s23`), the other regimes with
+/// their Act (`FOISA s35`, `EIR 12(5)(b)`).
+pub fn provision(id: &str) -> String {
+    let Some((regime, number)) = id.split_once(':') else { return id.to_string() };
+    match regime {
+        "foia" => number.to_string(),
+        "foisa" => format!("FOISA {number}"),
+        "eir" | "eisr" => format!("{} {}", regime.to_ascii_uppercase(), number.trim_start_matches('r')),
+        _ => id.to_string(),
     }
 }
 
-/// `s31 law enforcement`, or the short id alone when the provision has no name here.
+/// `s31 law enforcement`, `EIR 12(5)(b) course of justice`; the bare provision when unnamed.
 pub fn label(id: &str) -> String {
     match name(id) {
-        Some(n) => format!("{} {n}", short(id)),
-        None => short(id),
+        Some(n) => format!("{} {n}", provision(id)),
+        None => provision(id),
     }
 }
 
@@ -155,8 +158,8 @@ mod tests {
     #[test]
     fn the_same_number_is_named_by_its_regime() {
         assert_eq!(label("foia:s31"), "s31 law enforcement");
-        assert_eq!(label("foisa:s31"), "s31 national security and defence");
-        assert_eq!(label("eir:r12(5)(b)"), "reg 12(5)(b) course of justice");
+        assert_eq!(label("foisa:s31"), "FOISA s31 national security and defence");
+        assert_eq!(label("eir:r12(5)(b)"), "EIR 12(5)(b) course of justice");
         assert_eq!(label("foia:s84"), "s84");
     }
 

@@ -1,6 +1,6 @@
 //! Ground names in the compare report: one name for every ground the scanner can report, and
 //! the same words as the rules that recognise a ground by its title.
-use foitag::compare::grounds::{label, name};
+use foitag::grounds::{label, name};
 use foitag::rules::{Produces, RuleSet};
 use foitag::scan::canon::canonical;
 use foitag::scan::cite::RawItem;
@@ -55,6 +55,6 @@ fn labels_read_as_a_reader_writes_them() {
     assert_eq!(label("foia:s23"), "s23 security bodies");
     assert_eq!(label("foisa:s35"), "FOISA s35 law enforcement");
     assert_eq!(label("eir:r12(5)(b)"), "EIR 12(5)(b) course of justice");
-    assert_eq!(label("eisr:r11"), "EISR 11 personal information");
+    assert_eq!(label("eisr:r11"), "EISR 11 personal data");
     assert_eq!(label("foia:s99"), "s99", "an unknown id keeps its number");
 }

@@ -6,7 +6,6 @@
 //! counted but never compared.
 //! The library never prints: output goes to writers the caller hands in.
 
-pub mod grounds;
 pub mod html;
 pub mod measures;
 pub mod outcome;

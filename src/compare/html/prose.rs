@@ -13,7 +13,7 @@ fn verb(measure: &str) -> String {
         "review_overturned" => "overturned the original decision on review in".into(),
         "review_partial" => "partly overturned the original decision on review in".into(),
         m => match m.strip_prefix("cited:") {
-            Some(id) => format!("cited {} in", crate::compare::grounds::label(id)),
+            Some(id) => format!("cited {} in", crate::grounds::label(id)),
             None => format!("had {m} in"),
         },
     }

@@ -1,7 +1,7 @@
 //! Inline SVG charts: heatmap of groups × cited grounds, dot-and-whisker rate charts.
 use super::esc;
-use crate::compare::grounds::label;
 use crate::compare::{Flag, Report, Row};
+use crate::grounds::label;
 use std::fmt::Write;
 
 /// Colour ramp stops (light to dark orange): sequential, readable in grey print too.

@@ -1,9 +1,9 @@
 //! HTML tables: the sortable measures table and the request × group matrix.
 use super::esc;
-use crate::compare::grounds;
 use crate::compare::requests::{Cell, RequestMatrix, Summary};
 use crate::compare::write::{fmt_p, fmt_rate, REQUEST_SUMMARY_COLUMNS};
 use crate::compare::Report;
+use crate::grounds;
 use std::fmt::Write;
 
 /// Numeric cell: shown formatted, sorted by the raw value (`data-v`, blank sorts last).
