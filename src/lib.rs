@@ -72,6 +72,9 @@ pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str
             (scan, verdict) = (flat, again);
         }
     }
-    let detected = scan.authority.map(|i| rules.authorities[i].name.clone());
+    let detected = scan
+        .authority
+        .map(|i| rules.authorities[i].name.clone())
+        .or_else(|| scan::authority::named_in_letter(text, &scan.segments, &scan.index));
     Analysis { authority: authority.map(str::to_string).or(detected), scan, verdict }
 }
