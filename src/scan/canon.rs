@@ -28,6 +28,9 @@ pub enum Effect {
     NotHeld,
     /// Refuses on cost (FOIA/FOISA s12).
     Cost,
+    /// Routes the request to the environmental regulations (FOIA s39, FOISA s39(2)): the
+    /// decision is then made under them.
+    Routes,
 }
 
 impl Canon {
@@ -37,6 +40,8 @@ impl Canon {
             "foia:s21" | "foisa:s25" => Effect::Published,
             "eir:r12(4)(a)" | "eisr:r10(4)(a)" => Effect::NotHeld,
             "foia:s12" | "foisa:s12" => Effect::Cost,
+            "foia:s39" => Effect::Routes,
+            "foisa:s39" if self.detail.starts_with("foisa:s39(2)") => Effect::Routes,
             _ => Effect::Withholds,
         }
     }

@@ -52,7 +52,8 @@ pub fn build(
 
 /// A ground whose law a message states ("regulation 12(4)(a) provides that an authority may
 /// refuse ... to the extent that it does not hold ...") is the ground its decision rests on when
-/// the message cites no other, names it nowhere as ruled out, and makes the decision that
+/// the message cites no other ground that does the same (withholds, says not held...), names
+/// it nowhere as ruled out, and makes the decision that
 /// ground makes in its own words (refusal cues for a ground that withholds, not-held cues for
 /// a not-held exception).
 fn basis(citations: &mut [Citation], rules: &RuleSet, signals: &[SignalHit], decides: impl Fn(&Citation) -> bool) {
@@ -67,9 +68,9 @@ fn basis(citations: &mut [Citation], rules: &RuleSet, signals: &[SignalHit], dec
         let run = &mut citations[start..end];
         start = end;
         let grounds = || run.iter().flat_map(|c| c.items.iter().filter(|it| it.canon.ground));
-        if grounds().any(|it| it.status == Status::Cited) {
-            continue;
-        }
+        // A cost refusal and an exemption both refuse: one cited blocks the other's promotion.
+        let does = |e: Effect| if e == Effect::Cost { Effect::Withholds } else { e };
+        let cited: Vec<Effect> = grounds().filter(|it| it.status == Status::Cited).map(|it| does(it.canon.effect())).collect();
         let ruled_out: BTreeSet<String> = grounds().filter(|it| it.status == Status::Negated).map(|it| it.canon.id.clone()).collect();
         let sum =
             |name: Signal| -> i32 { signals.iter().filter(|s| s.message == mi && s.name == name && s.active()).map(|s| s.weight).sum() };
@@ -80,8 +81,9 @@ fn basis(citations: &mut [Citation], rules: &RuleSet, signals: &[SignalHit], dec
                     Effect::Withholds | Effect::Cost => refusal >= 2,
                     Effect::NotHeld => not_held > 0 || refusal >= 2,
                     Effect::Published => true,
+                    Effect::Routes => refusal >= 2 || not_held > 0,
                 };
-                if made && !ruled_out.contains(&it.canon.id) {
+                if made && !cited.contains(&does(it.canon.effect())) && !ruled_out.contains(&it.canon.id) {
                     it.status = Status::Cited;
                     c.reason = "cited: the law the message states is the ground its decision rests on".into();
                 }

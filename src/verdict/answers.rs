@@ -47,7 +47,8 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
     for c in citations {
         for it in c.items.iter().filter(|it| it.status == Status::Cited || (it.status == Status::Procedural && it.canon.ncnd)) {
             ncnd_provision |= it.canon.ncnd;
-            if it.canon.ground && it.status == Status::Cited && !grounds.contains(&it.canon.id) {
+            let routes = it.canon.effect() == Effect::Routes;
+            if it.canon.ground && !routes && it.status == Status::Cited && !grounds.contains(&it.canon.id) {
                 grounds.push(it.canon.id.clone());
                 effects.push(it.canon.effect());
             }

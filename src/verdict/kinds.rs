@@ -154,6 +154,7 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
                 Effect::Published => f.published += 1,
                 Effect::NotHeld => f.not_held_exception += 1,
                 Effect::Withholds | Effect::Cost => f.withholding += 1,
+                Effect::Routes => {}
             }
         }
     }
