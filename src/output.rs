@@ -44,6 +44,9 @@ pub struct WideRow {
     pub subject: String,
     /// Request URL from the source's metadata.
     pub url: String,
+    /// Request identifier given with the input (manifest or JSON Lines `request`, or a
+    /// WhatDoTheyKnow archive's request slug), for `foitag compare --request`.
+    pub request: String,
     /// Why the input could not be classified (empty when it was).
     pub error: String,
     /// `yes` when `--overrides` replaced values.
@@ -75,13 +78,14 @@ impl WideRow {
             date: doc.meta.date.clone().unwrap_or_default(),
             subject: doc.meta.subject.clone().unwrap_or_default(),
             url: doc.meta.url.clone().unwrap_or_default(),
+            request: doc.meta.request.clone().unwrap_or_default(),
             error: String::new(),
             overridden: "no".into(),
             extra: doc.meta.extra.clone(),
         }
     }
 
-    /// The row for an input that could not be read.
+    /// The row for an input that could not be read; [`WideRow::given`] adds what came with it.
     pub fn error(id: &str, reason: &str, extra: Vec<(String, String)>) -> Self {
         WideRow {
             id: id.into(),
@@ -94,6 +98,20 @@ impl WideRow {
             extra,
             ..Default::default()
         }
+    }
+}
+
+impl WideRow {
+    /// Fill the columns the input itself supplied (manifest or JSON Lines `authority`,
+    /// `request`, `date`), for a row whose document could not be read.
+    pub fn given(mut self, meta: &crate::document::Meta) -> Self {
+        let fields = [(&mut self.authority, &meta.authority), (&mut self.request, &meta.request), (&mut self.date, &meta.date)];
+        for (dst, src) in fields {
+            if let Some(v) = src {
+                dst.clone_from(v);
+            }
+        }
+        self
     }
 }
 

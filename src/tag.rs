@@ -60,7 +60,7 @@ impl Rows for Tagger<'_> {
 
     /// The error row (its JSON line has neither pass-through columns nor findings), or no long rows.
     fn error(&self, item: &InputItem, e: &InputError) -> Tagged {
-        let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone());
+        let row = WideRow::error(&item.id, &e.reason, item.given_meta().extra.clone()).given(item.given_meta());
         match self.format {
             Format::Jsonl => Tagged::Json(serde_json::to_string(&row).unwrap_or_default()),
             Format::Long => Tagged::Long(vec![]),
