@@ -73,6 +73,25 @@ pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, La
     Ok(out)
 }
 
+/// Which prediction each gold id names, as the scorer matches them: the prediction with that
+/// id, else one whose id differs only by a folder prefix or a file extension (gold `h1-001`
+/// names `h1/h1-001.txt`); the first such prediction in `pred_ids` order wins.
+pub fn match_ids<'p>(gold: &BTreeMap<String, Labels>, pred_ids: impl IntoIterator<Item = &'p str>) -> BTreeMap<String, &'p str> {
+    let mut by_alias: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut exact = BTreeSet::new();
+    for id in pred_ids {
+        exact.insert(id);
+        let base = id.rsplit(['/', '\\']).next().unwrap_or(id);
+        let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+        for alias in [base, stem] {
+            by_alias.entry(alias).or_insert(id);
+        }
+    }
+    gold.keys()
+        .filter_map(|g| exact.get(g.as_str()).copied().or_else(|| by_alias.get(g.as_str()).copied()).map(|p| (g.clone(), p)))
+        .collect()
+}
+
 /// One document the prediction got wrong.
 #[derive(Debug, Clone)]
 pub struct Miss {

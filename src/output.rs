@@ -12,6 +12,8 @@ use std::marker::PhantomData;
 pub struct WideRow {
     /// Document id.
     pub id: String,
+    /// The file the document was read from (empty for inline text).
+    pub path: String,
     /// Authority: given with the input, from the e-mail sender, or detected in the text.
     pub authority: String,
     /// Access regimes, `;`-joined.
@@ -62,6 +64,7 @@ impl WideRow {
         let v: &Verdict = &a.verdict;
         WideRow {
             id: doc.id.clone(),
+            path: doc.meta.path.clone().unwrap_or_default(),
             authority: a.authority.clone().unwrap_or_default(),
             regime: v.regime_str(),
             outcome: v.outcome.name().into(),
@@ -102,10 +105,15 @@ impl WideRow {
 }
 
 impl WideRow {
-    /// Fill the columns the input itself supplied (manifest or JSON Lines `authority`,
-    /// `request`, `date`), for a row whose document could not be read.
+    /// Fill the columns the input itself supplied (its path; manifest or JSON Lines
+    /// `authority`, `request`, `date`), for a row whose document could not be read.
     pub fn given(mut self, meta: &crate::document::Meta) -> Self {
-        let fields = [(&mut self.authority, &meta.authority), (&mut self.request, &meta.request), (&mut self.date, &meta.date)];
+        let fields = [
+            (&mut self.path, &meta.path),
+            (&mut self.authority, &meta.authority),
+            (&mut self.request, &meta.request),
+            (&mut self.date, &meta.date),
+        ];
         for (dst, src) in fields {
             if let Some(v) = src {
                 dst.clone_from(v);

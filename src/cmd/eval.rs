@@ -1,7 +1,7 @@
 //! `foitag eval --gold LABELS.csv PATH...`: classify and score against gold labels, with the
 //! scorer's definitions, a confusion matrix, per-ground errors and the evidence for each miss.
 use super::RulesArg;
-use foitag::eval::{read_labels, report, score, Labels, Predict};
+use foitag::eval::{match_ids, read_labels, report, score, Labels, Predict};
 use foitag::input::LoadOptions;
 use foitag::run::Runner;
 use std::collections::BTreeMap;
@@ -37,12 +37,15 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let never = AtomicBool::new(false);
     let runner = Runner { rules: &rules, opts: &opts, rows: &Predict { rules: &rules }, stop: &never, progress: None };
     let mut results = Vec::new();
-    runner.run(0, items.into_iter(), |r| {
+    runner.run(0, foitag::input::unique_ids(items.into_iter()), |r| {
         results.push(r);
         Ok(())
     })?;
-    let pred: BTreeMap<String, Labels> = results.iter().map(|(r, _)| (r.id.clone(), Labels::of_row(r))).collect();
-    let evidence = results.iter().map(|(r, e)| (r.id.as_str(), e)).collect();
+    // Predictions under the gold ids they answer (gold `dev-001` names the file `dev-001.txt`).
+    let by_id: BTreeMap<&str, &(foitag::output::WideRow, foitag::eval::Evidence)> = results.iter().map(|r| (r.0.id.as_str(), r)).collect();
+    let matched = match_ids(&gold, results.iter().map(|(r, _)| r.id.as_str()));
+    let pred: BTreeMap<String, Labels> = matched.iter().map(|(g, p)| (g.clone(), Labels::of_row(&by_id[p].0))).collect();
+    let evidence = matched.iter().map(|(g, p)| (g.as_str(), &by_id[p].1)).collect();
     let s = score(&gold, &pred);
     std::io::stdout().lock().write_all(report(&s, &evidence).as_bytes())?;
     let below = args.min_f1.is_some_and(|x| s.cited_f1 < x) || args.min_outcome.is_some_and(|x| s.outcome_accuracy < x);

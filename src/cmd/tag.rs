@@ -91,7 +91,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let extra = extra_columns(&listed);
     let tagger = Tagger { rules: &rules, format: format_of(args), overrides: &overrides };
     let runner = Runner { rules: &rules, opts: &opts, rows: &tagger, stop: &STOP, progress: progress.as_ref().map(|p| p as _) };
-    let inputs = walk.into_iter().flatten().chain(listed);
+    let inputs = foitag::input::unique_ids(walk.into_iter().flatten().chain(listed));
     let summary = foitag::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
@@ -105,9 +105,14 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    // An override that named no input is a mistake (a typo, an id from an older scheme).
+    let unused = if summary.interrupted { vec![] } else { overrides.unused() };
+    for (line, id) in &unused {
+        eprintln!("foitag: error: overrides line {line}: id `{id}` matches no input");
+    }
     Ok(if summary.interrupted {
         INTERRUPTED
-    } else if summary.errors > 0 {
+    } else if summary.errors > 0 || !unused.is_empty() {
         2
     } else {
         0

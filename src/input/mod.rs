@@ -36,7 +36,7 @@ pub use decode::decode_text;
 pub use error::InputError;
 pub use jsonl::collect_jsonl;
 pub use manifest::collect_manifest;
-pub use paths::{collect_paths, walk_paths, Walk};
+pub use paths::{collect_paths, unique_ids, walk_paths, Walk};
 
 /// Default for [`LoadOptions::max_bytes`] and `--max-bytes`: 50 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -138,6 +138,7 @@ fn overlay(meta: &mut Meta, given: &Meta) {
         (&mut meta.subject, &given.subject),
         (&mut meta.url, &given.url),
         (&mut meta.sender, &given.sender),
+        (&mut meta.path, &given.path),
     ];
     for (dst, src) in fields {
         if src.is_some() {
