@@ -93,7 +93,6 @@ impl WideRow {
         WideRow {
             id: id.into(),
             outcome: "error".into(),
-            ncnd: "no".into(),
             review: "yes".into(),
             why: "input could not be classified".into(),
             error: reason.into(),

@@ -58,7 +58,7 @@ fn explicit_files_are_always_taken() {
     assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["notes.md", "scan.tiff"]);
     assert!(items[0].load(&opts).unwrap().text.contains("section 14(1)"));
     let err = items[1].load(&opts).unwrap_err();
-    assert_eq!(err.reason, "unsupported file type .tiff (not text: binary content)");
+    assert_eq!(err.reason, "unsupported type .tiff (not text: binary content)");
 }
 
 #[test]

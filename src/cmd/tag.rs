@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 /// Arguments of `foitag tag`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to classify (folders are searched recursively for .txt, .eml, .mbox,
-    /// .html, .htm, .pdf, .docx and WhatDoTheyKnow .zip files).
+    /// Files and folders to classify. Folders are searched recursively and every file gives a
+    /// row, except hidden ones and .csv .tsv .json .jsonl .md files (counted as passed over).
     #[arg(required_unless_present_any = ["manifest", "jsonl"])]
     pub paths: Vec<PathBuf>,
     /// A CSV manifest: `id` plus `path` (relative to the manifest) or `text`; optional
@@ -67,6 +67,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     // Folders are walked as the workers go (memory does not grow with the number of files);
     // manifest and JSON Lines inputs come after them.
     let walk = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
+    let skipped = walk.as_ref().map(|w| w.skipped()).unwrap_or_default();
     let mut listed = Vec::new();
     if let Some(m) = &args.manifest {
         listed.extend(foitag::input::collect_manifest(m)?);
@@ -97,14 +98,20 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         p.bar.finish_and_clear();
     }
     // The closing summary, on a terminal or not (a failed write to stderr is not worth an error).
+    let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
+    let passed_over = if skipped > 0 { format!(", {skipped} files passed over (hidden, or .csv .tsv .json .jsonl .md)") } else { String::new() };
     let _ = writeln!(
         std::io::stderr(),
-        "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
+        "foitag: {} documents, {} errors{passed_over}, {:.1} MB in {:.2} s",
         summary.docs,
         summary.errors,
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    if summary.docs == 0 && !summary.interrupted {
+        eprintln!("foitag: error: no documents to classify");
+        return Ok(2);
+    }
     // An override that named no input is a mistake (a typo, an id from an older scheme).
     let unused = if summary.interrupted { vec![] } else { overrides.unused() };
     for (line, id) in &unused {

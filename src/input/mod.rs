@@ -24,8 +24,10 @@ mod html;
 mod jsonl;
 mod manifest;
 mod mbox;
+mod odt;
 mod paths;
 mod pdf;
+mod rtf;
 mod text_sink;
 mod wdtk;
 
@@ -94,9 +96,13 @@ impl InputItem {
         InputItem::new(id, Source::Failed(err), 0)
     }
 
-    /// Read and decode the input. Never panics: a crash in a parser becomes an error.
+    /// Read and decode the input. Never panics: a crash in a parser becomes an error. An input
+    /// with no text but white space is an error ("empty"), not a document.
     pub fn load(&self, opts: &LoadOptions) -> Result<Document, InputError> {
         let (text, mut meta) = guard::guarded("input parser", || self.load_source(opts))?;
+        if text.trim().is_empty() {
+            return Err(InputError::new("empty: no text"));
+        }
         overlay(&mut meta, &self.given);
         if opts.authority_from_dir {
             if let Some(folder) = &self.folder {

@@ -1,18 +1,23 @@
 //! Expanding file and folder arguments into items with stable ids.
 
-use super::file::{format_of, Format};
+use super::file::{format_of, is_beside_letters, Format};
 use super::mbox;
 use super::{InputError, InputItem, LoadOptions, Source};
 use crate::document::Meta;
 use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Expand files and folders (recursive, sorted, deterministic) into items.
 ///
-/// In folders, files with extensions txt, eml, mbox, html, htm, pdf, docx and zip are
-/// taken, hidden files and folders skipped; a file named explicitly is always
-/// taken. The id is the file's path relative to the folder argument, extension
+/// In folders every file gives an item (read by extension, else by content; a
+/// kind that cannot be read gives an error row), except hidden files and folders
+/// (names starting with `.`) and the data and notes files kept beside letters
+/// (`.csv`, `.tsv`, `.json`, `.jsonl`, `.md`), which are passed over and counted
+/// ([`Walk::skipped`]); a file named explicitly is always taken. A folder
+/// argument with nothing in it is an error. The id is the file's path relative to the folder argument, extension
 /// kept, with `/` separators (a file argument: its file name), so it depends on
 /// nothing but the file and the folder given. An mbox yields one item per
 /// message, id `<mbox id>/<n>` from 1. Two arguments can still give one id (the
@@ -32,6 +37,9 @@ pub fn walk_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Walk, InputEr
     let mut roots = Vec::new();
     for root in paths {
         let meta = fs::metadata(root).map_err(|e| InputError::unreadable(format!("{}: {e}", root.display())))?;
+        if meta.is_dir() && fs::read_dir(root).map_err(|e| InputError::unreadable(format!("{}: {e}", root.display())))?.next().is_none() {
+            return Err(InputError::new(format!("{}: empty folder, nothing to classify", root.display())));
+        }
         roots.push((root.clone(), meta.is_dir(), meta.len()));
     }
     Ok(Walk {
@@ -39,6 +47,7 @@ pub fn walk_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Walk, InputEr
         root: PathBuf::new(),
         stack: Vec::new(),
         pending: VecDeque::new(),
+        skipped: Arc::default(),
         authority_from_dir: opts.authority_from_dir,
     })
 }
@@ -52,6 +61,8 @@ pub struct Walk {
     stack: Vec<(PathBuf, std::vec::IntoIter<fs::DirEntry>)>,
     /// Items found but not yet handed out (an mbox gives several at once).
     pending: VecDeque<InputItem>,
+    /// Files passed over (hidden, or data beside the letters).
+    skipped: Arc<AtomicUsize>,
     authority_from_dir: bool,
 }
 
@@ -104,12 +115,19 @@ impl Walk {
         }
     }
 
-    /// One entry of folder `dir`: a folder to open, a file to take, or nothing.
+    /// A counter of the files passed over so far (hidden, or data beside the letters), to read
+    /// once the walk is done.
+    pub fn skipped(&self) -> Arc<AtomicUsize> {
+        self.skipped.clone()
+    }
+
+    /// One entry of folder `dir`: a folder to open, a file to take, or one passed over.
     fn visit(&mut self, dir: &Path, entry: fs::DirEntry) {
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') || is_beside_letters(&path) {
+            self.skipped.fetch_add(1, Ordering::Relaxed);
             return;
         }
-        let path = entry.path();
         // Symlinked folders are not followed: they can form cycles.
         let Ok(file_type) = entry.file_type() else {
             return;
@@ -118,14 +136,14 @@ impl Walk {
             self.open(path);
             return;
         }
-        let Some(format) = format_of(&path) else {
-            return;
-        };
+        let format = format_of(&path).unwrap_or(Format::Sniff);
         let Ok(meta) = fs::metadata(&path) else {
             self.pending.push_back(InputItem::failed(rel_id(&self.root, &path), InputError::unreadable("broken link")));
             return;
         };
         if !meta.is_file() {
+            // A socket or a device, not a document.
+            self.skipped.fetch_add(1, Ordering::Relaxed);
             return;
         }
         // Files directly in the argument folder have no folder of their own.
