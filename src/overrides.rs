@@ -101,10 +101,14 @@ fn set_outcome(row: &mut WideRow, name: &str) {
     let outcome = Outcome::parse(name).unwrap_or_default();
     row.outcome = name.to_string();
     row.wdtk_state = outcome.wdtk_state().into();
-    match row.stages.rfind('>') {
-        Some(i) => row.stages = format!("{}>{name}", &row.stages[..i]),
-        None => row.stages = name.to_string(),
-    }
+    // The last run loses one stage to the new outcome (`refused×3` -> `refused×2>partial`).
+    let (before, last) = row.stages.rsplit_once('>').map_or(("", row.stages.as_str()), |(b, l)| (b, l));
+    let kept = match last.rsplit_once('×').and_then(|(k, n)| Some((k, n.parse::<usize>().ok()?))) {
+        Some((k, 2)) => k.to_string(),
+        Some((k, n)) => format!("{k}×{}", n - 1),
+        None => String::new(),
+    };
+    row.stages = [before, &kept, name].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(">");
 }
 
 /// The value as the output writes it, or why it is not one: id lists sorted and `;`-joined.
@@ -179,6 +183,9 @@ mod tests {
             ("partial", "foia:s31;foia:s40", "no", "yes")
         );
         assert_eq!((row.wdtk_state.as_str(), row.stages.as_str()), ("partially_successful", "acknowledgement>partial"));
+        let mut runs = WideRow { id: "a".into(), stages: "acknowledgement>refused×3".into(), ..Default::default() };
+        o.apply(&mut runs);
+        assert_eq!(runs.stages, "acknowledgement>refused×2>partial");
         let mut other = WideRow { id: "c".into(), ..Default::default() };
         o.apply(&mut other);
         assert_eq!(other.overridden, "", "rows without overrides are left alone");
