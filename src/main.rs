@@ -1,7 +1,7 @@
 //! Command-line shell over the foitag library: parse arguments, dispatch, map errors to exit codes.
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -33,6 +33,13 @@ enum Command {
     /// Compare authorities' refusal patterns from a tags CSV.
     #[command(after_help = EXIT_CODES)]
     Compare(cmd::compare::Args),
+    /// Print a shell completion script (e.g. `foitag completions bash > /etc/bash_completion.d/foitag`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `foitag man > foitag.1; man ./foitag.1`.
+    Man,
 }
 
 /// The exit codes, shown after every command's `--help`.
@@ -60,6 +67,8 @@ fn main() -> ExitCode {
         Command::Rules(a) => cmd::rules::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Compare(a) => cmd::compare::run(a),
+        Command::Completions { shell } => completions(*shell),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -71,6 +80,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The completion script for `shell`, generated from the command-line definition.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
+    clap_complete::generate(shell, &mut Cli::command(), "foitag", &mut std::io::stdout().lock());
+    Ok(0)
+}
+
+/// The manual page, generated from the command-line definition.
+fn man() -> anyhow::Result<i32> {
+    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+    Ok(0)
 }
 
 /// Whether the error comes from writing to a pipe whose reader has gone, however it is wrapped

@@ -28,7 +28,7 @@ fn folder_expansion_is_sorted_recursive_and_filtered() {
 }
 
 #[test]
-fn authority_from_dir_uses_the_enclosing_folder_but_not_the_root() {
+fn authority_from_dir_uses_the_nearest_folder_that_names_one_but_not_the_root() {
     let opts = LoadOptions { authority_from_dir: true, ..LoadOptions::default() };
     let items = collect_paths(&[fixture("tree")], &opts).unwrap();
     let authority = |id: &str| {
@@ -37,9 +37,16 @@ fn authority_from_dir_uses_the_enclosing_folder_but_not_the_root() {
     };
     assert_eq!(authority("Westvale District Council/refusal.txt").as_deref(), Some("Westvale District Council"));
     assert_eq!(authority("Harbour Authority/response.html").as_deref(), Some("Harbour Authority"));
-    assert_eq!(authority("Westvale District Council/2024/ack.txt").as_deref(), Some("2024"));
+    assert_eq!(authority("Westvale District Council/2024/ack.txt").as_deref(), Some("Westvale District Council"), "not the year");
     assert_eq!(authority("top-level.txt"), None);
     assert_eq!(authority("inbox.mbox/1"), None);
+
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("Kent Police/responses/2024-05/Round 2");
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("reply.txt"), "We refuse under section 40(2).").unwrap();
+    let got = collect_paths(&[dir.path().to_owned()], &opts).unwrap()[0].load(&opts).unwrap().meta.authority;
+    assert_eq!(got.as_deref(), Some("Kent Police"));
 
     let off = LoadOptions::default();
     let plain = collect_paths(&[fixture("tree")], &off).unwrap();

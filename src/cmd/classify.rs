@@ -13,8 +13,10 @@ use std::sync::atomic::AtomicBool;
 /// Arguments of `foitag classify`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The response to classify; `-` or nothing reads standard input.
-    pub file: Option<PathBuf>,
+    /// The response to classify: one file; `-` or nothing reads standard input. For a folder
+    /// or several files, use `foitag tag`.
+    #[arg(num_args = 0..)]
+    pub file: Vec<PathBuf>,
     /// Print the verdict and every finding with its evidence, for a person.
     #[arg(long)]
     pub explain: bool,
@@ -27,6 +29,10 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
+    if let Some(why) = not_one_file(&args.file) {
+        eprintln!("foitag: error: {why}");
+        return Ok(1);
+    }
     let rules = args.rules.load()?;
     let opts = LoadOptions::default();
     let explain = args.explain.then(|| match args.color.as_str() {
@@ -36,15 +42,15 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     });
     let never = AtomicBool::new(false);
     let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain }, stop: &never, progress: None };
-    let out = match args.file.as_deref() {
+    let out = match args.file.first().map(PathBuf::as_path) {
         Some(p) if p.as_os_str() != "-" => {
             let items = foitag::input::collect_paths(&[p.to_path_buf()], &opts)?;
             let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
             runner.one(item).row.map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
         _ => {
-            let text = foitag::input::decode_text(&read_stdin()?).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
-            runner.document(&Document { id: "stdin".into(), text, ..Default::default() }).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
+            let item = InputItem::stdin(&read_stdin()?);
+            runner.one(&item).row.map_err(|e| anyhow::anyhow!("stdin: {e}"))?
         }
     };
     let stdout = std::io::stdout();
@@ -57,6 +63,20 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// Why the arguments are not one file (or none, for standard input): `classify` gives one row.
+fn not_one_file(files: &[PathBuf]) -> Option<String> {
+    match files {
+        [] => None,
+        [one] if one.is_dir() => Some(format!("{} is a folder: classify takes one file; use `foitag tag {}`", one.display(), one.display())),
+        [_] => None,
+        many => Some(format!(
+            "classify takes one file, not {}; use `foitag tag {}`",
+            many.len(),
+            many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ")
+        )),
+    }
 }
 
 /// What `classify` prints for the document.

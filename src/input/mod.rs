@@ -92,6 +92,16 @@ impl InputItem {
         InputItem { id, source, given: Meta::default(), folder: None, len }
     }
 
+    /// One document read from standard input (already read: `bytes`), id `stdin`. Bytes that
+    /// are not text give an item whose `load` fails.
+    pub fn stdin(bytes: &[u8]) -> Self {
+        let id = "stdin".to_string();
+        match decode_text(bytes) {
+            Ok(text) => InputItem::new(id, Source::Inline { text }, bytes.len() as u64),
+            Err(e) => InputItem::failed(id, e),
+        }
+    }
+
     fn failed(id: String, err: InputError) -> Self {
         InputItem::new(id, Source::Failed(err), 0)
     }

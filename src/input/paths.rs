@@ -96,7 +96,7 @@ impl Iterator for Walk {
             } else {
                 let id = file_name(&root);
                 let format = format_of(&root).unwrap_or(Format::Sniff);
-                let folder = root.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                let folder = root.parent().and_then(authority_folder);
                 push_file(&mut self.pending, &root, id, format, folder, len);
             }
         }
@@ -146,8 +146,8 @@ impl Walk {
             self.skipped.fetch_add(1, Ordering::Relaxed);
             return;
         }
-        // Files directly in the argument folder have no folder of their own.
-        let folder = (dir != self.root).then(|| dir.file_name().map(|n| n.to_string_lossy().into_owned())).flatten();
+        // Folders below the argument folder only: the one given names the collection.
+        let folder = authority_folder(dir.strip_prefix(&self.root).unwrap_or(Path::new("")));
         push_file(&mut self.pending, &path, rel_id(&self.root, &path), format, folder, meta.len());
     }
 }
@@ -192,6 +192,32 @@ fn rel_id(root: &Path, path: &Path) -> String {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// Folder names that say what a folder holds or when, not whose it is: words such as
+/// `responses` or `inbox`, and month names (compared lower-cased, first word).
+const NOT_AN_AUTHORITY: &[&str] = &[
+    "responses", "response", "replies", "reply", "letters", "letter", "requests", "request", "foi", "foia", "foisa", "eir", "eisr",
+    "inbox", "outbox", "mail", "email", "emails", "e-mails", "attachments", "attachment", "documents", "document", "docs", "files",
+    "file", "data", "archive", "archives", "batch", "round", "wave", "part", "misc", "other", "others", "new", "old", "done", "todo",
+    "raw", "pdf", "pdfs", "txt", "text", "texts", "html", "downloads", "download", "corpus", "tmp", "temp", "scans", "received",
+    "sent", "correspondence", "reviews", "review", "internal", "year", "month", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4",
+];
+
+/// For `--authority-from-dir`: the nearest folder of `dirs` (innermost first) whose name can
+/// name an authority: it has two letters or more, and its first word is not one of
+/// [`NOT_AN_AUTHORITY`] (so `2024`, `2024-05`, `responses`, `Round 2` are passed over).
+pub(crate) fn authority_folder(dirs: &Path) -> Option<String> {
+    dirs.components().rev().map(|c| c.as_os_str().to_string_lossy()).find(|n| names_authority(n)).map(|n| n.into_owned())
+}
+
+fn names_authority(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = name.to_lowercase();
+    let first = lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).find(|w| !w.is_empty()).unwrap_or("");
+    letters >= 2 && !NOT_AN_AUTHORITY.contains(&first) && !name.starts_with('.') && name != "/"
 }
 
 /// Keep ids unique across all inputs of a run: an input whose id an earlier one already has
