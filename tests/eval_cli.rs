@@ -15,7 +15,8 @@ fn eval(gold: &str, extra: &[&str]) -> (Output, String) {
 
 #[test]
 fn gold_ids_that_match_no_document_are_refused_unless_allowed() {
-    let gold = "id,outcome,ncnd,cited,mentioned\nno-such-letter,provided,no,,\np08-humberside-suspended-officers-s40,refused,no,foia:s40,\n";
+    let gold =
+        "id,outcome,ncnd,cited,mentioned\nno-such-letter,provided,no,,\np08-humberside-suspended-officers-s40,refused,no,foia:s40,\n";
     let (out, _) = eval(gold, &["--min-f1", "0.9"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");

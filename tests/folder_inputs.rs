@@ -65,7 +65,10 @@ fn every_file_of_a_folder_gives_a_row() {
     let rows = rows(&out.stdout);
     let mut ids: Vec<&str> = rows.keys().map(String::as_str).collect();
     ids.sort();
-    assert_eq!(ids, ["blank.txt", "empty.txt", "letter.odt", "letter.rtf", "letter.txt", "mail.msg", "no-extension", "old.doc", "scan.png"]);
+    assert_eq!(
+        ids,
+        ["blank.txt", "empty.txt", "letter.odt", "letter.rtf", "letter.txt", "mail.msg", "no-extension", "old.doc", "scan.png"]
+    );
     for id in ["letter.txt", "letter.odt", "letter.rtf", "no-extension"] {
         assert_eq!((rows[id]["outcome"].as_str(), rows[id]["cited"].as_str()), ("refused", "foia:s43"), "{id}");
     }

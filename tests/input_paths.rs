@@ -90,12 +90,12 @@ fn an_id_does_not_depend_on_the_other_inputs() {
     fs::write(a.join("sub/reply.txt"), "x").unwrap();
     fs::write(b.join("reply.txt"), "x").unwrap();
     let opts = LoadOptions::default();
-    let alone = ids(&[a.clone()], &opts);
+    let alone = ids(std::slice::from_ref(&a), &opts);
     assert_eq!(alone, ["sub/reply.pdf", "sub/reply.txt"]);
     let beside = ids(&[b.clone(), a.clone()], &opts);
     assert_eq!(beside, ["reply.txt", "sub/reply.pdf", "sub/reply.txt"]);
     let paths: Vec<String> =
-        collect_paths(&[a.clone()], &opts).unwrap().iter().map(|i| i.given_meta().path.clone().unwrap()).collect();
+        collect_paths(std::slice::from_ref(&a), &opts).unwrap().iter().map(|i| i.given_meta().path.clone().unwrap()).collect();
     assert_eq!(paths, [a.join("sub/reply.pdf").display().to_string(), a.join("sub/reply.txt").display().to_string()]);
 }
 

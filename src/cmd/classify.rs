@@ -69,7 +69,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
 fn not_one_file(files: &[PathBuf]) -> Option<String> {
     match files {
         [] => None,
-        [one] if one.is_dir() => Some(format!("{} is a folder: classify takes one file; use `foitag tag {}`", one.display(), one.display())),
+        [one] if one.is_dir() => {
+            Some(format!("{} is a folder: classify takes one file; use `foitag tag {}`", one.display(), one.display()))
+        }
         [_] => None,
         many => Some(format!(
             "classify takes one file, not {}; use `foitag tag {}`",
