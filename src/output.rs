@@ -63,7 +63,7 @@ impl WideRow {
     pub fn from_analysis(doc: &Document, a: &Analysis) -> Self {
         let v: &Verdict = &a.verdict;
         WideRow {
-            id: doc.id.clone(),
+            id: bounded_text(Some(&doc.id)),
             path: bounded_text(doc.meta.path.as_deref()),
             authority: bounded_text(a.authority.as_deref()),
             regime: v.regime_str(),
@@ -91,7 +91,7 @@ impl WideRow {
     /// The row for an input that could not be read; [`WideRow::given`] adds what came with it.
     pub fn error(id: &str, reason: &str, extra: Vec<(String, String)>) -> Self {
         WideRow {
-            id: id.into(),
+            id: bounded_text(Some(id)),
             outcome: "error".into(),
             review: "yes".into(),
             why: "input could not be classified".into(),
@@ -101,9 +101,7 @@ impl WideRow {
             ..Default::default()
         }
     }
-}
 
-impl WideRow {
     /// Fill the columns the input itself supplied (its path; manifest or JSON Lines
     /// `authority`, `request`, `date`), for a row whose document could not be read.
     pub fn given(mut self, meta: &crate::document::Meta) -> Self {
@@ -127,7 +125,7 @@ impl WideRow {
 pub const MAX_ITEMS: usize = 100;
 /// Most runs `stages` holds: the first and last halves, the others counted in `…N more…`.
 pub const MAX_RUNS: usize = 16;
-/// Most characters a text field (subject, date, url, request, path, error, pass-through
+/// Most characters a text field (id, subject, date, url, request, path, error, pass-through
 /// columns) holds; longer ones end in `…`.
 pub const MAX_CHARS: usize = 1000;
 
