@@ -3,7 +3,8 @@
 /// One input document. Byte offsets in findings refer to `text`.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// Stable identifier (path relative to the input root, without extension).
+    /// Stable identifier: the path relative to the folder given, extension kept (a file given
+    /// by name: its file name), or the id a manifest or JSON line gives.
     pub id: String,
     /// Decoded text (UTF-8, line ends as in the source after decoding).
     pub text: String,
@@ -27,6 +28,9 @@ pub struct Meta {
     /// E-mail sender as `Display Name <address>`; the classifier resolves the
     /// authority from it, since a display name alone may be a person's.
     pub sender: Option<String>,
+    /// The file the document was read from, as found (a folder argument joined with the path
+    /// below it, or a manifest's `path` beside the manifest); none for inline text.
+    pub path: Option<String>,
     /// Extra columns passed through unchanged (manifest), in order.
     pub extra: Vec<(String, String)>,
 }

@@ -73,6 +73,59 @@ pub fn read_labels<R: std::io::Read>(r: R) -> anyhow::Result<BTreeMap<String, La
     Ok(out)
 }
 
+/// Which measures a gold file can score: those whose columns it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    /// `outcome`: outcome accuracy, the confusion matrix and confidence levels.
+    pub outcome: bool,
+    /// `ncnd`: NCND accuracy.
+    pub ncnd: bool,
+    /// `cited`: precision, recall, F1, exact sets and per-ground errors.
+    pub cited: bool,
+    /// `mentioned` (with `cited`): mentioned-only ids reported as cited.
+    pub mentioned: bool,
+    /// `authority`: authority accuracy.
+    pub authority: bool,
+}
+
+impl Scored {
+    /// Every measure.
+    pub const ALL: Scored = Scored { outcome: true, ncnd: true, cited: true, mentioned: true, authority: true };
+
+    /// The measures the columns of a gold CSV's header allow.
+    pub fn of_header<R: std::io::Read>(r: R) -> anyhow::Result<Scored> {
+        let mut rdr = csv::Reader::from_reader(r);
+        let headers = rdr.headers()?.clone();
+        let has = |name: &str| crate::columns::position(&headers, name).is_some();
+        Ok(Scored {
+            outcome: has("outcome"),
+            ncnd: has("ncnd"),
+            cited: has("cited"),
+            mentioned: has("cited") && has("mentioned"),
+            authority: has("authority"),
+        })
+    }
+}
+
+/// Which prediction each gold id names, as the scorer matches them: the prediction with that
+/// id, else one whose id differs only by a folder prefix or a file extension (gold `h1-001`
+/// names `h1/h1-001.txt`); the first such prediction in `pred_ids` order wins.
+pub fn match_ids<'p>(gold: &BTreeMap<String, Labels>, pred_ids: impl IntoIterator<Item = &'p str>) -> BTreeMap<String, &'p str> {
+    let mut by_alias: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut exact = BTreeSet::new();
+    for id in pred_ids {
+        exact.insert(id);
+        let base = id.rsplit(['/', '\\']).next().unwrap_or(id);
+        let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+        for alias in [base, stem] {
+            by_alias.entry(alias).or_insert(id);
+        }
+    }
+    gold.keys()
+        .filter_map(|g| exact.get(g.as_str()).copied().or_else(|| by_alias.get(g.as_str()).copied()).map(|p| (g.clone(), p)))
+        .collect()
+}
+
 /// One document the prediction got wrong.
 #[derive(Debug, Clone)]
 pub struct Miss {
@@ -256,20 +309,45 @@ impl Rows for Predict<'_> {
 /// The report of an evaluation: the figures, the confusion matrix, per-ground errors and each
 /// miss with its evidence (`evidence` by document id).
 pub fn report(s: &Score, evidence: &BTreeMap<&str, &Evidence>) -> String {
+    report_scored(s, evidence, Scored::ALL)
+}
+
+/// [`report`] of the measures `scored` only (those the gold file has columns for).
+pub fn report_scored(s: &Score, evidence: &BTreeMap<&str, &Evidence>, scored: Scored) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{:30} {}", "documents", s.documents);
-    for (k, v) in [
-        ("outcome_accuracy", s.outcome_accuracy),
-        ("ncnd_accuracy", s.ncnd_accuracy),
-        ("cited_precision", s.cited_precision),
-        ("cited_recall", s.cited_recall),
-        ("cited_f1", s.cited_f1),
-        ("cited_exact_set", s.cited_exact_set),
+    for (k, v, on) in [
+        ("outcome_accuracy", s.outcome_accuracy, scored.outcome),
+        ("ncnd_accuracy", s.ncnd_accuracy, scored.ncnd),
+        ("cited_precision", s.cited_precision, scored.cited),
+        ("cited_recall", s.cited_recall, scored.cited),
+        ("cited_f1", s.cited_f1, scored.cited),
+        ("cited_exact_set", s.cited_exact_set, scored.cited),
     ] {
-        let _ = writeln!(o, "{k:30} {v:.3}");
+        if on {
+            let _ = writeln!(o, "{k:30} {v:.3}");
+        }
     }
-    let _ = writeln!(o, "{:30} {}/{}", "mentioned_reported_as_cited", s.trap_hit, s.trap_total);
-    let _ = writeln!(o, "{:30} {:.3}", "authority_accuracy", s.authority_accuracy);
+    if scored.mentioned {
+        let _ = writeln!(o, "{:30} {}/{}", "mentioned_reported_as_cited", s.trap_hit, s.trap_total);
+    }
+    if scored.authority {
+        let _ = writeln!(o, "{:30} {:.3}", "authority_accuracy", s.authority_accuracy);
+    }
+    if scored.outcome {
+        confusion(&mut o, s);
+    }
+    if scored.cited && !s.per_ground.is_empty() {
+        let mut pg: Vec<_> = s.per_ground.iter().collect();
+        pg.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let _ = writeln!(o, "\nper-ground errors: {}", pg.iter().map(|(k, v)| format!("{k} x{v}")).collect::<Vec<_>>().join(", "));
+    }
+    misses(&mut o, s, evidence, scored);
+    o
+}
+
+/// Confidence levels and the confusion matrix, full outcome names in every column.
+fn confusion(o: &mut String, s: &Score) {
     if s.by_confidence.keys().any(|k| !k.is_empty()) {
         let _ = writeln!(o, "\nconfidence   rows  share  outcome right");
         for level in ["high", "medium", "low"] {
@@ -282,29 +360,34 @@ pub fn report(s: &Score, evidence: &BTreeMap<&str, &Evidence>) -> String {
     let outcomes: Vec<&String> =
         s.confusion.keys().flat_map(|(g, p)| [g, p]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let _ = writeln!(o, "\nconfusion (rows: gold, columns: predicted)");
-    let short = |x: &str| x.chars().take(9).collect::<String>();
-    let _ = write!(o, "{:18}", "");
+    let w = outcomes.iter().map(|x| x.chars().count()).max().unwrap_or(1);
+    let _ = write!(o, "{:w$}", "");
     for p in &outcomes {
-        let _ = write!(o, " {:>9}", short(p));
+        let _ = write!(o, " {p:>w$}");
     }
     let _ = writeln!(o);
     for g in &outcomes {
-        let _ = write!(o, "{:18}", g);
+        let _ = write!(o, "{g:w$}");
         for p in &outcomes {
             let n = s.confusion.get(&((*g).clone(), (*p).clone())).copied().unwrap_or(0);
-            let _ = write!(o, " {:>9}", if n == 0 { ".".to_string() } else { n.to_string() });
+            let _ = write!(o, " {:>w$}", if n == 0 { ".".to_string() } else { n.to_string() });
         }
         let _ = writeln!(o);
     }
-    if !s.per_ground.is_empty() {
-        let mut pg: Vec<_> = s.per_ground.iter().collect();
-        pg.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let _ = writeln!(o, "\nper-ground errors: {}", pg.iter().map(|(k, v)| format!("{k} x{v}")).collect::<Vec<_>>().join(", "));
+}
+
+/// Each document with an error on a scored measure, with its evidence.
+fn misses(o: &mut String, s: &Score, evidence: &BTreeMap<&str, &Evidence>, scored: Scored) {
+    let wrong = |m: &&Miss| {
+        (scored.outcome && m.pred_outcome != m.gold_outcome)
+            || (scored.ncnd && m.pred_ncnd != m.gold_ncnd)
+            || (scored.cited && !(m.extra.is_empty() && m.missing.is_empty()))
+    };
+    let misses: Vec<&Miss> = s.misses.iter().filter(wrong).collect();
+    if !misses.is_empty() {
+        let _ = writeln!(o, "\nmisclassified ({}):", misses.len());
     }
-    if !s.misses.is_empty() {
-        let _ = writeln!(o, "\nmisclassified ({}):", s.misses.len());
-    }
-    for m in &s.misses {
+    for m in misses {
         let _ = writeln!(
             o,
             "  {}: outcome {} (gold {}) ncnd {} (gold {}) cited +{:?} -{:?}",
@@ -319,7 +402,6 @@ pub fn report(s: &Score, evidence: &BTreeMap<&str, &Evidence>) -> String {
             }
         }
     }
-    o
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ use std::marker::PhantomData;
 pub struct WideRow {
     /// Document id.
     pub id: String,
+    /// The file the document was read from (empty for inline text).
+    pub path: String,
     /// Authority: given with the input, from the e-mail sender, or detected in the text.
     pub authority: String,
     /// Access regimes, `;`-joined.
@@ -44,6 +46,9 @@ pub struct WideRow {
     pub subject: String,
     /// Request URL from the source's metadata.
     pub url: String,
+    /// Request identifier given with the input (manifest or JSON Lines `request`, or a
+    /// WhatDoTheyKnow archive's request slug), for `foitag compare --request`.
+    pub request: String,
     /// Why the input could not be classified (empty when it was).
     pub error: String,
     /// `yes` when `--overrides` replaced values.
@@ -58,42 +63,109 @@ impl WideRow {
     pub fn from_analysis(doc: &Document, a: &Analysis) -> Self {
         let v: &Verdict = &a.verdict;
         WideRow {
-            id: doc.id.clone(),
-            authority: a.authority.clone().unwrap_or_default(),
+            id: bounded_text(Some(&doc.id)),
+            path: bounded_text(doc.meta.path.as_deref()),
+            authority: bounded_text(a.authority.as_deref()),
             regime: v.regime_str(),
             outcome: v.outcome.name().into(),
             ncnd: if v.ncnd { "yes" } else { "no" }.into(),
-            cited: v.cited.iter().cloned().collect::<Vec<_>>().join(";"),
-            mentioned: v.mentioned.iter().cloned().collect::<Vec<_>>().join(";"),
-            answers: v.answers.iter().map(|a| a.label()).collect::<Vec<_>>().join(";"),
+            cited: bounded_list(v.cited.iter().cloned(), ";"),
+            mentioned: bounded_list(v.mentioned.iter().cloned(), ";"),
+            answers: bounded_list(v.answers.iter().map(|a| a.label()), ";"),
             confidence: v.confidence.name().into(),
             messages: v.messages,
-            stages: v.stages.join(">"),
+            stages: stage_runs(&v.stages),
             wdtk_state: v.wdtk_state().into(),
             review: if v.why.is_empty() { "no" } else { "yes" }.into(),
-            why: v.why.join("; "),
-            date: doc.meta.date.clone().unwrap_or_default(),
-            subject: doc.meta.subject.clone().unwrap_or_default(),
-            url: doc.meta.url.clone().unwrap_or_default(),
+            why: bounded_list(v.why.iter().cloned(), "; "),
+            date: bounded_text(doc.meta.date.as_deref()),
+            subject: bounded_text(doc.meta.subject.as_deref()),
+            url: bounded_text(doc.meta.url.as_deref()),
+            request: bounded_text(doc.meta.request.as_deref()),
             error: String::new(),
             overridden: "no".into(),
-            extra: doc.meta.extra.clone(),
+            extra: doc.meta.extra.iter().map(|(k, v)| (k.clone(), bounded_text(Some(v)))).collect(),
         }
     }
 
-    /// The row for an input that could not be read.
+    /// The row for an input that could not be read; [`WideRow::given`] adds what came with it.
     pub fn error(id: &str, reason: &str, extra: Vec<(String, String)>) -> Self {
         WideRow {
-            id: id.into(),
+            id: bounded_text(Some(id)),
             outcome: "error".into(),
-            ncnd: "no".into(),
             review: "yes".into(),
             why: "input could not be classified".into(),
-            error: reason.into(),
+            error: bounded_text(Some(reason)),
             overridden: "no".into(),
             extra,
             ..Default::default()
         }
+    }
+
+    /// Fill the columns the input itself supplied (its path; manifest or JSON Lines
+    /// `authority`, `request`, `date`), for a row whose document could not be read.
+    pub fn given(mut self, meta: &crate::document::Meta) -> Self {
+        let fields = [
+            (&mut self.path, &meta.path),
+            (&mut self.authority, &meta.authority),
+            (&mut self.request, &meta.request),
+            (&mut self.date, &meta.date),
+        ];
+        for (dst, src) in fields {
+            if let Some(v) = src {
+                *dst = bounded_text(Some(v));
+            }
+        }
+        self
+    }
+}
+
+/// Most items a list field (`cited`, `mentioned`, `answers`, `why`) holds; more are counted
+/// in a last item `…N more`.
+pub const MAX_ITEMS: usize = 100;
+/// Most runs `stages` holds: the first and last halves, the others counted in `…N more…`.
+pub const MAX_RUNS: usize = 16;
+/// Most characters a text field (id, subject, date, url, request, path, error, pass-through
+/// columns) holds; longer ones end in `…`.
+pub const MAX_CHARS: usize = 1000;
+
+/// Items joined by `sep`, at most [`MAX_ITEMS`] of them, then `…N more`.
+fn bounded_list(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
+    let n = items.len();
+    let mut out: Vec<String> = items.take(MAX_ITEMS).collect();
+    if n > MAX_ITEMS {
+        out.push(format!("…{} more", n - MAX_ITEMS));
+    }
+    out.join(sep)
+}
+
+/// Stages as runs, `>`-joined: a kind repeated in a row is written once with its count
+/// (`acknowledgement>refused×3`); past [`MAX_RUNS`] runs the middle ones are counted instead.
+pub fn stage_runs(stages: &[&str]) -> String {
+    let mut runs: Vec<(&str, usize)> = Vec::new();
+    for s in stages {
+        match runs.last_mut() {
+            Some((k, n)) if k == s => *n += 1,
+            _ => runs.push((s, 1)),
+        }
+    }
+    let show = |&(k, n): &(&str, usize)| if n == 1 { k.to_string() } else { format!("{k}×{n}") };
+    if runs.len() <= MAX_RUNS {
+        return runs.iter().map(show).collect::<Vec<_>>().join(">");
+    }
+    let half = MAX_RUNS / 2;
+    let mut out: Vec<String> = runs[..half].iter().map(show).collect();
+    out.push(format!("…{} more…", runs.len() - 2 * half));
+    out.extend(runs[runs.len() - half..].iter().map(show));
+    out.join(">")
+}
+
+/// A text field cut to [`MAX_CHARS`] characters, `…` marking a cut.
+fn bounded_text(s: Option<&str>) -> String {
+    let s = s.unwrap_or_default();
+    match s.char_indices().nth(MAX_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }
 
@@ -261,5 +333,31 @@ impl<W: Write, T: CsvRow> CsvWriter<W, T> {
     /// Flush and return the underlying writer.
     pub fn into_inner(self) -> std::io::Result<W> {
         self.w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_are_runs_and_bounded() {
+        assert_eq!(stage_runs(&["acknowledgement", "refused", "refused", "refused"]), "acknowledgement>refused×3");
+        assert_eq!(stage_runs(&vec!["refused"; 60_000]), "refused×60000");
+        let alternating: Vec<&str> = (0..60_000).map(|i| if i % 2 == 0 { "extension" } else { "refused" }).collect();
+        let s = stage_runs(&alternating);
+        assert!(s.len() < 300 && s.contains(">…59984 more…>"), "{s}");
+    }
+
+    #[test]
+    fn lists_and_texts_are_capped_with_a_marker() {
+        let ids = (0..250).map(|i| format!("foia:s{i}"));
+        let s = bounded_list(ids, ";");
+        assert_eq!(s.split(';').count(), MAX_ITEMS + 1);
+        assert!(s.ends_with(";…150 more"), "{s}");
+        let long = "x".repeat(5000);
+        let t = bounded_text(Some(&long));
+        assert_eq!(t.chars().count(), MAX_CHARS + 1);
+        assert!(t.ends_with('…'));
     }
 }

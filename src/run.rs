@@ -44,6 +44,9 @@ pub struct Summary {
     pub bytes: u64,
     /// Stopped before every input was passed on.
     pub interrupted: bool,
+    /// Inputs in the run: `docs` when it ran to the end; when interrupted, those passed on, those
+    /// taken but not passed on, and those never taken, counted after the stop.
+    pub total: usize,
 }
 
 /// One input's output, with what the summary counts.
@@ -104,7 +107,7 @@ impl<R: Rows> Runner<'_, R> {
             room: Condvar::new(),
             window: WINDOW * workers,
         };
-        pool.in_place_scope(|s| {
+        let result = pool.in_place_scope(|s| {
             for _ in 0..workers {
                 s.spawn(|_| {
                     self.work(&shared);
@@ -119,7 +122,14 @@ impl<R: Rows> Runner<'_, R> {
                 shared.room.notify_all();
             }
             result
-        })
+        });
+        let mut summary = result?;
+        summary.total = summary.docs;
+        if summary.interrupted {
+            let inputs = shared.inputs.into_inner().expect("inputs");
+            summary.total = inputs.taken + inputs.iter.count();
+        }
+        Ok(summary)
     }
 
     /// A worker: take the next input, classify it, queue its output; stop when none is left.

@@ -66,10 +66,11 @@ impl Rows for Tagger<'_> {
     /// The error row or report, or no long rows.
     fn error(&self, item: &InputItem, e: &InputError) -> Tagged {
         let extra = item.given_meta().extra.clone();
+        let row = WideRow::error(&item.id, &e.reason, extra.clone()).given(item.given_meta());
         match self.format {
             Format::Jsonl => Tagged::Json(json_line(&Report::error(&item.id, &e.reason, extra))),
             Format::Long => Tagged::Long(vec![]),
-            Format::Wide => Tagged::Wide(Box::new(WideRow::error(&item.id, &e.reason, extra))),
+            Format::Wide => Tagged::Wide(Box::new(row)),
         }
     }
 }

@@ -73,8 +73,8 @@ fn tag_long_splits_subsection_chains_into_rows() {
     let out = bin().args(["tag", "--long"]).arg(dir.path()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("id,message,zone,kind,canonical,detail,status,rule,start,end,line,col,text"));
-    assert!(text.contains("a,1,body,citation,foia:s38,foia:s38(1)(a),cited"), "{text}");
-    assert!(text.contains("a,1,body,citation,foia:s38,foia:s38(1)(b),cited"), "{text}");
+    assert!(text.contains("a.txt,1,body,citation,foia:s38,foia:s38(1)(a),cited"), "{text}");
+    assert!(text.contains("a.txt,1,body,citation,foia:s38,foia:s38(1)(b),cited"), "{text}");
 }
 
 #[test]
@@ -127,14 +127,14 @@ fn overrides_replace_values_and_survive_reruns() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("k.txt"), LETTER).unwrap();
     let fixes = dir.path().join("fixes.csv");
-    std::fs::write(&fixes, "id,outcome,cited\nk,partial,foia:s43;foia:s40\n").unwrap();
+    std::fs::write(&fixes, "id,outcome,cited\nk.txt,partial,foia:s43;foia:s40\n").unwrap();
     let out =
         bin().arg("tag").arg(dir.path()).arg("--overrides").arg(&fixes).args(["-o"]).arg(dir.path().join("out.csv")).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut rdr = csv::Reader::from_path(dir.path().join("out.csv")).unwrap();
     let h = rdr.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
-    let rec = rows.iter().find(|r| &r[0] == "k").unwrap();
+    let rec = rows.iter().find(|r| &r[0] == "k.txt").unwrap();
     let get = |name: &str| rec[h.iter().position(|x| x == name).unwrap()].to_string();
     assert_eq!((get("outcome"), get("cited"), get("overridden")), ("partial".into(), "foia:s40;foia:s43".into(), "yes".into()));
     assert_eq!(get("mentioned"), "foia:s17;foia:s50", "columns not overridden keep computed values");

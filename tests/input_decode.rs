@@ -37,12 +37,12 @@ fn line_ends_and_nuls_are_normalised() {
 }
 
 #[test]
-fn empty_is_not_an_error() {
+fn empty_decodes_but_an_empty_input_is_an_error() {
     assert_eq!(decode_text(b"").unwrap(), "");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.txt");
     fs::write(&path, "").unwrap();
-    assert_eq!(load(&path).unwrap().text, "");
+    assert_eq!(load(&path).unwrap_err().reason, "empty: no text");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use input_common::{fixture, load_fixture, pos};
 #[test]
 fn quoted_printable_soft_breaks_and_utf8_pound() {
     let doc = load_fixture("email/quoted-printable.eml");
-    assert_eq!(doc.id, "quoted-printable");
+    assert_eq!(doc.id, "quoted-printable.eml");
     assert!(doc.text.contains("holds the information you requested about pothole compensation claims."));
     assert!(doc.text.contains("The council paid £38,200 in claims during 2023."));
     assert!(!doc.text.contains("=\n") && !doc.text.contains("=C2"));
@@ -68,7 +68,7 @@ fn mbox_yields_one_item_per_message() {
     let opts = LoadOptions::default();
     let items = collect_paths(&[fixture("email/mailbox.mbox")], &opts).unwrap();
     let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["mailbox/1", "mailbox/2"]);
+    assert_eq!(ids, ["mailbox.mbox/1", "mailbox.mbox/2"]);
     let first = items[0].load(&opts).unwrap();
     assert_eq!(first.meta.subject.as_deref(), Some("FOI 1001 acknowledgement"));
     // An unquoted body line starting "From " is not a message boundary.
@@ -82,5 +82,5 @@ fn mbox_yields_one_item_per_message() {
 #[test]
 fn mbox_messages_inside_folders_get_path_ids() {
     let items = collect_paths(&[fixture("tree")], &LoadOptions::default()).unwrap();
-    assert!(items.iter().any(|i| i.id == "inbox/2"));
+    assert!(items.iter().any(|i| i.id == "inbox.mbox/2"));
 }

@@ -31,8 +31,8 @@ fn docx_in_a_folder_is_taken_with_the_other_formats() {
     let opts = foitag::input::LoadOptions::default();
     let items = foitag::input::collect_paths(&[fixture("office")], &opts).unwrap();
     let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-    // Three copies of one letter: the first keeps the plain id, the others their extension.
-    assert_eq!(ids, ["decision-letter", "decision-letter.html", "decision-letter.pdf"]);
+    // Three copies of one letter: each keeps its extension.
+    assert_eq!(ids, ["decision-letter.docx", "decision-letter.html", "decision-letter.pdf"]);
     let word = items[0].load(&opts).unwrap();
     assert!(word.text.contains(KEY), "{}", word.text);
 }

@@ -8,7 +8,7 @@ use std::fs;
 fn pdf_letter_text_is_extracted() {
     let doc = load_fixture("pdf/letter.pdf");
     let t = &doc.text;
-    assert_eq!(doc.id, "letter");
+    assert_eq!(doc.id, "letter.pdf");
     assert!(t.contains("Dear Mr Okafor,"));
     assert!(t.contains("external investigators in 2022/23 was £12,500 and is provided below."));
     assert!(t.contains("exempt under section 40(2) of the Freedom of Information Act 2000."));

@@ -35,11 +35,11 @@ fn every_odd_input_gives_one_row_and_encoded_letters_are_read() {
     let col = |name: &str| h.iter().position(|x| x == name).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 7, "one row per input");
-    for id in ["cp1252", "utf16"] {
+    for id in ["cp1252.txt", "utf16.txt"] {
         let r = rows.iter().find(|r| &r[0] == id).unwrap();
         assert_eq!((&r[col("outcome")], &r[col("cited")]), ("refused", "foia:s43"), "{id}");
     }
-    let random = rows.iter().find(|r| &r[0] == "random").unwrap();
+    let random = rows.iter().find(|r| &r[0] == "random.txt").unwrap();
     assert_eq!(&random[col("outcome")], "error");
     assert!(!random[col("error")].is_empty(), "an error row says why");
 }

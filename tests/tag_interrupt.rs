@@ -53,9 +53,10 @@ fn interrupt_leaves_a_valid_csv_and_exit_code_130() {
     assert_eq!(r.headers().unwrap().len(), foitag::output::header::<foitag::output::WideRow>().len());
     let ids: Vec<String> = r.records().map(|rec| rec.expect("whole rows only")[0].to_string()).collect();
     assert!(!ids.is_empty() && ids.len() < total, "{} of {total} rows", ids.len());
-    let mut expected: Vec<String> = (0..total).map(|i| format!("d{:02}/f{i:05}", i / 1000)).collect();
+    let mut expected: Vec<String> = (0..total).map(|i| format!("d{:02}/f{i:05}.txt", i / 1000)).collect();
     expected.sort();
     assert_eq!(ids, expected[..ids.len()], "rows are the first inputs, in order");
-    assert!(stderr.contains(&format!("foitag: {} documents, 0 errors,", ids.len())), "summary: {stderr}");
+    let written = format!("foitag: interrupted: {} of {total} documents written, 0 errors,", ids.len());
+    assert!(stderr.contains(&written), "summary: {stderr}");
     std::fs::remove_dir_all(&tmp).unwrap();
 }

@@ -14,8 +14,10 @@ use std::sync::atomic::AtomicBool;
 /// Arguments of `foitag classify`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The response to classify; `-` or nothing reads standard input.
-    pub file: Option<PathBuf>,
+    /// The response to classify: one file; `-` or nothing reads standard input. For a folder
+    /// or several files, use `foitag tag`.
+    #[arg(num_args = 0..)]
+    pub file: Vec<PathBuf>,
     /// Print the verdict and every finding with its evidence, for a person.
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
@@ -31,6 +33,10 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
+    if let Some(why) = not_one_file(&args.file) {
+        eprintln!("foitag: error: {why}");
+        return Ok(1);
+    }
     let rules = args.rules.load()?;
     let opts = LoadOptions::default();
     let explain = args.explain.then(|| match args.color.as_str() {
@@ -41,15 +47,15 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let never = AtomicBool::new(false);
     let json = args.format == "json";
     let runner = Runner { rules: &rules, opts: &opts, rows: &Classify { rules: &rules, explain, json }, stop: &never, progress: None };
-    let (id, out) = match args.file.as_deref() {
+    let (id, out) = match args.file.first().map(PathBuf::as_path) {
         Some(p) if p.as_os_str() != "-" => {
             let items = foitag::input::collect_paths(&[p.to_path_buf()], &opts)?;
             let item = items.first().ok_or_else(|| anyhow::anyhow!("{}: nothing to classify", p.display()))?;
             (item.id.clone(), runner.one(item).row.map_err(|e| (p.display().to_string(), e)))
         }
         _ => {
-            let doc = foitag::input::decode_text(&read_stdin()?).map(|text| Document { id: "stdin".into(), text, ..Default::default() });
-            ("stdin".to_string(), doc.and_then(|d| runner.document(&d)).map_err(|e| ("stdin".to_string(), e)))
+            let item = InputItem::stdin(&read_stdin()?);
+            ("stdin".to_string(), runner.one(&item).row.map_err(|e| ("stdin".to_string(), e)))
         }
     };
     let stdout = std::io::stdout();
@@ -73,6 +79,22 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// Why the arguments are not one file (or none, for standard input): `classify` gives one row.
+fn not_one_file(files: &[PathBuf]) -> Option<String> {
+    match files {
+        [] => None,
+        [one] if one.is_dir() => {
+            Some(format!("{} is a folder: classify takes one file; use `foitag tag {}`", one.display(), one.display()))
+        }
+        [_] => None,
+        many => Some(format!(
+            "classify takes one file, not {}; use `foitag tag {}`",
+            many.len(),
+            many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ")
+        )),
+    }
 }
 
 /// What `classify` prints for the document.

@@ -5,10 +5,10 @@
 use super::RulesArg;
 use foitag::input::{InputItem, LoadOptions};
 use foitag::overrides::Overrides;
-use foitag::run::Runner;
+use foitag::run::{Runner, Summary};
 use foitag::tag::{extra_columns, Format, Tagger};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 /// Arguments of `foitag tag`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to classify (folders are searched recursively for .txt, .eml, .mbox,
-    /// .html, .htm, .pdf, .docx and WhatDoTheyKnow .zip files).
+    /// Files and folders to classify. Folders are searched recursively and every file gives a
+    /// row, except hidden ones and .csv .tsv .json .jsonl .md files (counted as passed over).
+    /// `-` reads one document from standard input (id `stdin`).
     #[arg(required_unless_present_any = ["manifest", "jsonl"])]
     pub paths: Vec<PathBuf>,
     /// A CSV manifest: `id` plus `path` (relative to the manifest) or `text`; optional
@@ -47,9 +48,13 @@ pub struct Args {
     /// Inputs larger than this many bytes become error rows.
     #[arg(long, default_value_t = foitag::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
-    /// Take the authority from the name of the folder each file sits in.
+    /// Take the authority from the nearest folder, below the folder given, that names one: not
+    /// a year, date or number, nor a word such as responses, replies, letters or inbox.
     #[arg(long)]
     pub authority_from_dir: bool,
+    /// No progress bar and no closing summary line (errors are still reported).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub rules: RulesArg,
 }
@@ -68,26 +73,21 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     }
     let rules = args.rules.load()?;
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
+    let (paths, mut listed) = listed_inputs(args)?;
     // Folders are walked as the workers go (memory does not grow with the number of files);
-    // manifest and JSON Lines inputs come after them.
-    let walk = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
-    let mut listed = Vec::new();
-    if let Some(m) = &args.manifest {
-        listed.extend(foitag::input::collect_manifest(m)?);
-    }
-    if let Some(j) = &args.jsonl {
-        listed.extend(foitag::input::collect_jsonl(j)?);
-    }
+    // standard input comes before them, manifest and JSON Lines inputs after them.
+    let walk = if paths.is_empty() { None } else { Some(foitag::input::walk_paths(&paths, &opts)?) };
+    let skipped = walk.as_ref().map(|w| w.skipped()).unwrap_or_default();
     let overrides = read_overrides(args)?;
     let out = open_output(args)?;
     // A second handler cannot be set (tests run several commands in one process): keep the first.
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
     STOP.store(false, Ordering::SeqCst);
     let started = Instant::now();
-    let progress = match std::io::stderr().is_terminal() {
+    let progress = match !args.quiet && std::io::stderr().is_terminal() {
         // The bar's totals: a first walk that only counts.
         true => {
-            let walked = if args.paths.is_empty() { None } else { Some(foitag::input::walk_paths(&args.paths, &opts)?) };
+            let walked = if paths.is_empty() { None } else { Some(foitag::input::walk_paths(&paths, &opts)?) };
             Some(Progress::new(walked.into_iter().flatten().chain(listed.iter().cloned())))
         }
         false => None,
@@ -95,27 +95,70 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let extra = extra_columns(&listed);
     let tagger = Tagger { rules: &rules, format: format_of(args), overrides: &overrides };
     let runner = Runner { rules: &rules, opts: &opts, rows: &tagger, stop: &STOP, progress: progress.as_ref().map(|p| p as _) };
-    let inputs = walk.into_iter().flatten().chain(listed);
+    let stdin_item = if args.paths.iter().any(|p| p.as_os_str() == "-") { Some(listed.remove(0)) } else { None };
+    let inputs = foitag::input::unique_ids(stdin_item.into_iter().chain(walk.into_iter().flatten()).chain(listed));
     let summary = foitag::tag::write(&runner, args.jobs.unwrap_or(0), inputs, &extra, std::io::BufWriter::new(out))?;
     if let Some(p) = &progress {
         p.bar.finish_and_clear();
     }
-    // The closing summary, on a terminal or not (a failed write to stderr is not worth an error).
-    let _ = writeln!(
-        std::io::stderr(),
-        "foitag: {} documents, {} errors, {:.1} MB in {:.2} s",
-        summary.docs,
-        summary.errors,
-        summary.bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
-    );
+    if !args.quiet {
+        closing_line(&summary, skipped.load(Ordering::Relaxed), started);
+    }
+    if summary.docs == 0 && !summary.interrupted {
+        eprintln!("foitag: error: no documents to classify");
+        return Ok(2);
+    }
+    // An override that named no input is a mistake (a typo, an id from an older scheme).
+    let unused = if summary.interrupted { vec![] } else { overrides.unused() };
+    for (line, id) in &unused {
+        eprintln!("foitag: error: overrides line {line}: id `{id}` matches no input");
+    }
     Ok(if summary.interrupted {
         INTERRUPTED
-    } else if summary.errors > 0 {
+    } else if summary.errors > 0 || !unused.is_empty() {
         2
     } else {
         0
     })
+}
+
+/// The path arguments to walk, and the inputs listed otherwise: standard input (`-`, first),
+/// then the manifest's and the JSON Lines' rows.
+fn listed_inputs(args: &Args) -> anyhow::Result<(Vec<PathBuf>, Vec<InputItem>)> {
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let mut listed = Vec::new();
+    if !stdin.is_empty() {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        listed.push(InputItem::stdin(&bytes));
+    }
+    if let Some(m) = &args.manifest {
+        listed.extend(foitag::input::collect_manifest(m)?);
+    }
+    if let Some(j) = &args.jsonl {
+        listed.extend(foitag::input::collect_jsonl(j)?);
+    }
+    Ok((paths, listed))
+}
+
+/// The closing summary on standard error, on a terminal or not (a failed write to stderr is
+/// not worth an error): documents, errors, files passed over, MB and seconds; after Ctrl-C,
+/// how many of how many were written.
+fn closing_line(summary: &Summary, skipped: usize, started: Instant) {
+    let passed_over =
+        if skipped > 0 { format!(", {skipped} files passed over (hidden, or .csv .tsv .json .jsonl .md)") } else { String::new() };
+    let written = if summary.interrupted {
+        format!("interrupted: {} of {} documents written", summary.docs, summary.total)
+    } else {
+        format!("{} documents", summary.docs)
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "foitag: {written}, {} errors{passed_over}, {:.1} MB in {:.2} s",
+        summary.errors,
+        summary.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// `--overrides`, or none.

@@ -60,7 +60,7 @@ fn trim_end_inline(out: &mut String) {
     out.truncate(keep);
 }
 
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }

@@ -9,7 +9,8 @@ use std::path::Path;
 /// Read JSON Lines (`-` = stdin): objects with `id`, `text` and optional
 /// `authority`, `request`, `date`; other fields go to `meta.extra` (in key
 /// order). Blank lines are skipped. A malformed line yields an item, id
-/// `line-N` unless its id could be read, whose `load` returns the error.
+/// `line-N` unless its id could be read, whose `load` returns the error. An id
+/// used twice is an error.
 pub fn collect_jsonl(path: &Path) -> Result<Vec<InputItem>, InputError> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -19,16 +20,21 @@ pub fn collect_jsonl(path: &Path) -> Result<Vec<InputItem>, InputError> {
     }
     let text = decode_raw(&bytes);
     let mut items = Vec::new();
+    let mut first_line = std::collections::HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        items.push(match serde_json::from_str::<Value>(line) {
+        let item = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => item(obj, n),
             Ok(_) => InputItem::failed(format!("line-{n}"), InputError::new(format!("jsonl line {n}: not a JSON object"))),
             Err(e) => InputItem::failed(format!("line-{n}"), InputError::new(format!("jsonl line {n}: invalid JSON: {e}"))),
-        });
+        };
+        if let Some(first) = first_line.insert(item.id.clone(), n) {
+            return Err(InputError::new(format!("jsonl line {n}: duplicate id `{}` (first on line {first})", item.id)));
+        }
+        items.push(item);
     }
     Ok(items)
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 /// manifest's folder) or `text`, optional `authority`, `request`, `date`;
 /// every other column goes to `meta.extra` in column order. A row with a `path`
 /// uses it; otherwise its `text` is the document. A bad row becomes an item
-/// whose `load` fails, with its line number.
+/// whose `load` fails, with its line number; an id used twice is an error.
 pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
     let bytes = read_limited(path, u64::MAX)?;
     // Spreadsheet exports come as windows-1252 or UTF-16 as often as UTF-8.
@@ -27,6 +27,9 @@ pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
     let named = [col("authority"), col("request"), col("date")];
 
     let mut items = Vec::new();
+    // First line of each id: a repeated id is an error, since rows, overrides and labels are
+    // matched by id.
+    let mut first_line = std::collections::HashMap::new();
     for (row, record) in reader.records().enumerate() {
         let line = record.as_ref().ok().and_then(|r| r.position()).map_or(row as u64 + 2, |p| p.line());
         let record = match record {
@@ -41,12 +44,17 @@ pub fn collect_manifest(path: &Path) -> Result<Vec<InputItem>, InputError> {
             items.push(InputItem::failed(format!("line-{line}"), InputError::new(format!("manifest line {line}: empty id"))));
             continue;
         };
+        if let Some(first) = first_line.insert(id.to_owned(), line) {
+            return Err(InputError::new(format!("manifest line {line}: duplicate id `{id}` (first on line {first})")));
+        }
         let mut item = match (field(path_col), text_col.and_then(|c| record.get(c))) {
             (Some(p), _) => {
                 let file = dir.join(p);
                 let len = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
                 let format = format_of(&file).unwrap_or(Format::Sniff);
-                InputItem::new(id.to_owned(), Source::File { path: file, format }, len)
+                let mut item = InputItem::new(id.to_owned(), Source::File { path: file.clone(), format }, len);
+                item.given.path = Some(file.display().to_string());
+                item
             }
             (None, Some(t)) => InputItem::new(id.to_owned(), Source::Inline { text: t.to_owned() }, t.len() as u64),
             (None, None) => InputItem::failed(id.to_owned(), InputError::new(format!("manifest line {line}: neither path nor text"))),

@@ -24,8 +24,10 @@ mod html;
 mod jsonl;
 mod manifest;
 mod mbox;
+mod odt;
 mod paths;
 mod pdf;
+mod rtf;
 mod text_sink;
 mod wdtk;
 
@@ -36,7 +38,7 @@ pub use decode::decode_text;
 pub use error::InputError;
 pub use jsonl::collect_jsonl;
 pub use manifest::collect_manifest;
-pub use paths::{collect_paths, walk_paths, Walk};
+pub use paths::{collect_paths, unique_ids, walk_paths, Walk};
 
 /// Default for [`LoadOptions::max_bytes`] and `--max-bytes`: 50 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -90,13 +92,27 @@ impl InputItem {
         InputItem { id, source, given: Meta::default(), folder: None, len }
     }
 
+    /// One document read from standard input (already read: `bytes`), id `stdin`. Bytes that
+    /// are not text give an item whose `load` fails.
+    pub fn stdin(bytes: &[u8]) -> Self {
+        let id = "stdin".to_string();
+        match decode_text(bytes) {
+            Ok(text) => InputItem::new(id, Source::Inline { text }, bytes.len() as u64),
+            Err(e) => InputItem::failed(id, e),
+        }
+    }
+
     fn failed(id: String, err: InputError) -> Self {
         InputItem::new(id, Source::Failed(err), 0)
     }
 
-    /// Read and decode the input. Never panics: a crash in a parser becomes an error.
+    /// Read and decode the input. Never panics: a crash in a parser becomes an error. An input
+    /// with no text but white space is an error ("empty"), not a document.
     pub fn load(&self, opts: &LoadOptions) -> Result<Document, InputError> {
         let (text, mut meta) = guard::guarded("input parser", || self.load_source(opts))?;
+        if text.trim().is_empty() {
+            return Err(InputError::new("empty: no text"));
+        }
         overlay(&mut meta, &self.given);
         if opts.authority_from_dir {
             if let Some(folder) = &self.folder {
@@ -153,6 +169,7 @@ fn overlay(meta: &mut Meta, given: &Meta) {
         (&mut meta.subject, &given.subject),
         (&mut meta.url, &given.url),
         (&mut meta.sender, &given.sender),
+        (&mut meta.path, &given.path),
     ];
     for (dst, src) in fields {
         if src.is_some() {

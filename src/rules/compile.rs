@@ -132,7 +132,13 @@ pub fn compile_trusting(sources: &[(String, String)], trusted: usize) -> Result<
             };
             if let Some(prev) = seen.insert(rr.id.clone(), file.clone()) {
                 let off = locate(src, &span, "id", None);
-                cx.err("E005", off, format!("duplicate rule id `{}` (first defined in {prev})", rr.id));
+                // The usual cause: a copy of the default rules passed with --rules.
+                let hint = if DEFAULT_FILES.iter().any(|(n, _)| *n == prev) {
+                    "; to use a copied and edited rules folder instead of the defaults, pass --no-default-rules; to replace one default rule, `disable` it first"
+                } else {
+                    ""
+                };
+                cx.err("E005", off, format!("duplicate rule id `{}` (first defined in {prev}){hint}", rr.id));
                 continue;
             }
             if let Some(rule) = compile_rule(&mut cx, rr, &span) {

@@ -25,6 +25,46 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/authorities.toml", include_str!("../../rules/authorities.toml")),
 ];
 
+/// Where the rules come from: the embedded defaults, a folder of the user's, or both.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleSources<'a> {
+    /// A folder whose `*.toml` files are added (after the defaults, when taken).
+    pub dir: Option<&'a std::path::Path>,
+    /// Take the embedded defaults (`--no-default-rules` leaves them out: a copied and edited
+    /// `rules/` folder then replaces them instead of redefining every id).
+    pub defaults: bool,
+}
+
+impl RuleSources<'_> {
+    /// The sources, file name and text: the defaults (if taken), then the folder's files sorted
+    /// by name. A folder without rule files is an error, as is no rules at all.
+    fn read(&self) -> Result<Vec<(String, String)>, diag::RuleErrors> {
+        let one = |msg: String| diag::RuleErrors(vec![diag::Diagnostic::at(diag::Severity::Error, "E000", &self.where_(), "", 0, msg)]);
+        let mut all = compile::sources(self.dir).map_err(|d| diag::RuleErrors(vec![d]))?;
+        if self.dir.is_some() && all.len() == DEFAULT_FILES.len() {
+            return Err(one("no rule files (*.toml) in the rules folder".into()));
+        }
+        // A folder's file is named as found; one that would share a default's name (`--rules
+        // rules`) is written `./rules/...`, so that messages and `rules list` tell them apart.
+        for (name, _) in &mut all[DEFAULT_FILES.len()..] {
+            if DEFAULT_FILES.iter().any(|(n, _)| n == name) {
+                *name = format!("./{name}");
+            }
+        }
+        if !self.defaults {
+            if self.dir.is_none() {
+                return Err(one("no rules: --no-default-rules needs --rules DIR".into()));
+            }
+            all.drain(..DEFAULT_FILES.len());
+        }
+        Ok(all)
+    }
+
+    fn where_(&self) -> String {
+        self.dir.map_or_else(|| "rules".to_string(), |d| d.display().to_string())
+    }
+}
+
 /// One known public authority.
 #[derive(Debug)]
 pub struct Authority {
@@ -64,13 +104,28 @@ impl RuleSet {
     /// checked in full, examples included; the embedded defaults, which the test suite checks,
     /// are not checked again at every start (see [`RuleSet::load_checked`]).
     pub fn load(dir: Option<&std::path::Path>) -> Result<RuleSet, diag::RuleErrors> {
-        let sources = compile::sources(dir).map_err(|d| diag::RuleErrors(vec![d]))?;
-        compile::compile_trusting(&sources, DEFAULT_FILES.len())
+        RuleSet::load_from(&RuleSources { dir, defaults: true })
     }
 
     /// [`RuleSet::load`], checking the embedded defaults' examples too (`foitag rules test`).
     pub fn load_checked(dir: Option<&std::path::Path>) -> Result<RuleSet, diag::RuleErrors> {
-        compile::compile(&compile::sources(dir).map_err(|d| diag::RuleErrors(vec![d]))?)
+        RuleSet::load_checked_from(&RuleSources { dir, defaults: true })
+    }
+
+    /// Compile the rules `from` names: the files of a folder are checked in full, the embedded
+    /// defaults (when taken) are trusted, as in [`RuleSet::load`].
+    pub fn load_from(from: &RuleSources) -> Result<RuleSet, diag::RuleErrors> {
+        compile::compile_trusting(&from.read()?, if from.defaults { DEFAULT_FILES.len() } else { 0 })
+    }
+
+    /// [`RuleSet::load_from`], checking every example, the defaults' too.
+    pub fn load_checked_from(from: &RuleSources) -> Result<RuleSet, diag::RuleErrors> {
+        compile::compile(&from.read()?)
+    }
+
+    /// Whether a rule came from the embedded defaults rather than a `--rules` folder.
+    pub fn is_default(rule: &Rule) -> bool {
+        DEFAULT_FILES.iter().any(|(name, _)| *name == rule.file)
     }
 
     /// Look up a rule by id.

@@ -66,8 +66,9 @@ fn failed_inputs_exit_2_and_keep_their_rows() {
     let error_col = r.headers().unwrap().iter().position(|h| h == "error").expect("error column");
     let rows: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 3, "one row per input, failed ones included");
-    let bad = rows.iter().find(|r| &r[0] == "binary").expect("error row for the binary file");
-    assert_eq!(&bad[3], "error");
+    let bad = rows.iter().find(|r| &r[0] == "binary.txt").expect("error row for the binary file");
+    let outcome_col = r.headers().unwrap().iter().position(|h| h == "outcome").expect("outcome column");
+    assert_eq!(&bad[outcome_col], "error");
     assert!(!bad[error_col].is_empty(), "the error column says why");
     // A missing file given to classify.
     assert_eq!(code(&["classify", tmp.path().join("missing.txt").to_str().unwrap()]), 2);
