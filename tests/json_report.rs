@@ -179,7 +179,7 @@ fn overrides_show_in_the_json_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), LETTER).unwrap();
     let fixes = dir.path().join("fixes.csv");
-    std::fs::write(&fixes, "id,outcome,cited\na,refused,foia:s31;foia:s40\n").unwrap();
+    std::fs::write(&fixes, "id,outcome,cited\na.txt,refused,foia:s31;foia:s40\n").unwrap();
     let out = bin().args(["tag", "--format", "jsonl", "--overrides"]).arg(&fixes).arg(dir.path().join("a.txt")).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "refused");

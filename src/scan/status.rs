@@ -61,7 +61,10 @@ impl Context<'_> {
             let forward = c.end <= start && matches!(c.direction, Direction::Forward | Direction::Both);
             let backward = c.start >= end && matches!(c.direction, Direction::Backward | Direction::Both);
             let inside = c.start < end && c.end > start;
-            if !(forward || backward || inside) {
+            // A cue wholly inside a signal's own words is part of them ("the information you
+            // asked for is attached"), not a modifier of them.
+            let within = c.start >= start && c.end <= end && (c.start, c.end) != (start, end);
+            if within || !(forward || backward || inside) {
                 continue;
             }
             let (a, b) = self.bounds(c);
