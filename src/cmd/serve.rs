@@ -37,13 +37,20 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr()?;
         let host = if local.ip().is_unspecified() { "127.0.0.1".to_string() } else { url_host(local.ip()) };
+        // Listen for Ctrl-C before saying the server is up: a Ctrl-C right after the URL
+        // appears must stop it, not kill it.
+        #[cfg(unix)]
+        let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+        let stop = async move {
+            #[cfg(unix)]
+            interrupt.recv().await;
+            #[cfg(not(unix))]
+            let _ = tokio::signal::ctrl_c().await;
+        };
         let mut out = std::io::stdout().lock();
         writeln!(out, "foitag serve: http://{host}:{}/  (Ctrl-C to stop)", local.port())?;
         out.flush()?;
         drop(out);
-        let stop = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
         foitag::serve::run(listener, state, stop).await?;
         eprintln!("foitag serve: stopped");
         Ok::<_, anyhow::Error>(())

@@ -141,7 +141,8 @@ impl serde::Serialize for Classified {
 /// document's error, not the server's.
 fn classify_bytes(state: &State, name: Option<&str>, bytes: Vec<u8>) -> Result<Classified, ApiError> {
     let opts = LoadOptions { max_bytes: state.max_bytes, authority_from_dir: false };
-    let id = name.map(|n| std::path::Path::new(n).file_stem().map_or(n.to_string(), |s| s.to_string_lossy().into_owned()));
+    // The id rule of `classify FILE`: the file's name as given, with its extension.
+    let id = name.map(|n| std::path::Path::new(n).file_name().map_or(n.to_string(), |s| s.to_string_lossy().into_owned()));
     let doc = crate::input::document_from_bytes(id.as_deref().unwrap_or("pasted"), name, bytes, &opts)?;
     let rules = &state.rules;
     Ok(crate::input::guard::guarded("classifier", || {
