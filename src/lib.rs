@@ -30,6 +30,7 @@ pub mod run;
 pub mod scan;
 pub mod tag;
 pub mod text;
+pub mod timings;
 pub mod verdict;
 pub mod vocab;
 

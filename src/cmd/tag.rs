@@ -50,6 +50,9 @@ pub struct Args {
     /// Take the authority from the name of the folder each file sits in.
     #[arg(long)]
     pub authority_from_dir: bool,
+    /// Print on standard error where the time went: per scan stage and per rule family.
+    #[arg(long)]
+    pub timings: bool,
     #[command(flatten)]
     pub rules: RulesArg,
 }
@@ -63,6 +66,9 @@ static STOP: AtomicBool = AtomicBool::new(false);
 /// Run the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<i32> {
     let rules = args.rules.load()?;
+    if args.timings {
+        foitag::timings::enable();
+    }
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
     // Folders are walked as the workers go (memory does not grow with the number of files);
     // manifest and JSON Lines inputs come after them.
@@ -105,6 +111,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    if args.timings {
+        let _ = write!(std::io::stderr(), "{}", foitag::timings::report());
+    }
     Ok(if summary.interrupted {
         INTERRUPTED
     } else if summary.errors > 0 {

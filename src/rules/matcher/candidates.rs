@@ -182,6 +182,11 @@ pub(super) struct RevCaches {
 }
 
 impl RevCaches {
+    /// Times the caches were cleared, all told.
+    pub(super) fn clear_count(&self) -> u64 {
+        self.twin.iter().chain(&self.orig).flatten().map(|c| c.clear_count() as u64).sum()
+    }
+
     pub(super) fn new(routes: usize) -> Self {
         let mut c = RevCaches::default();
         c.twin.resize_with(routes, || None);
