@@ -18,6 +18,7 @@
 //!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
 mod candidates;
 mod plan;
+mod skeleton;
 #[cfg(test)]
 mod tests;
 
@@ -161,7 +162,7 @@ impl Prefilter {
                 match &plan.mode {
                     Mode::Routes(rs) => {
                         for r in rs {
-                            let id = routes.push(&r.back)? as u32;
+                            let id = routes.push(&r.back, &r.skeleton)? as u32;
                             r.lits.iter().for_each(|l| lits.slot(l).starts.push(id));
                         }
                     }

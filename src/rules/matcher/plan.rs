@@ -8,6 +8,7 @@
 //! start from which only characters of one class lead to `p` (`^[ \t]*`-style heads), or
 //! wherever a backwards run of the head from `p` ends. An alternation whose branches have no
 //! common literals is split into one route per branch.
+use super::skeleton::Skeleton;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, ClassUnicode, Dot, Hir, HirKind, Look};
 
@@ -35,6 +36,8 @@ pub(super) enum Back {
 pub(super) struct Route {
     pub lits: Vec<Vec<u8>>,
     pub back: Back,
+    /// What the text must hold from a hit on, for the hit to give candidates.
+    pub skeleton: Skeleton,
 }
 
 /// How a pattern is searched.
@@ -120,7 +123,8 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
                     Back::LineStart(_) => Back::LineStart(Hir::concat(head_parts().collect())),
                     other => other,
                 };
-                best = Some((c, vec![Route { lits, back }]));
+                let rest: Vec<Hir> = parts[k..].iter().map(|p| p.hir.clone()).collect();
+                best = Some((c, vec![Route { lits, back, skeleton: Skeleton::new(&rest) }]));
             }
         }
         if let (HirKind::Alternation(branches), true) = (parts[k].hir.kind(), depth < 2) {
