@@ -7,12 +7,17 @@
 //! there. Zero-width assertions are skipped (dropping a condition only lets more hits through);
 //! the walk stops at anything it cannot check exactly (a repeated group, a group that may be
 //! empty); a run of a class is taken greedily only when the next step cannot start with a
-//! character of that class, so the regex has no other way through it; an alternation ends the
-//! walk, passing when any branch's own skeleton passes.
+//! character of that class, so the regex has no other way through it; an alternation or an
+//! optional group ends the walk with one branch per way through it (each followed by the next
+//! few parts), passing when any branch passes.
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// Most steps kept: the first few words decide almost every hit.
 const MAX_STEPS: usize = 24;
+/// Parts after a choice copied into each of its branches.
+const BRANCH_TAIL: usize = 6;
+/// Parts looked at per pattern route, all branches told: bounds the time spent building.
+const BUDGET: usize = 3000;
 
 /// The checkable start of a pattern's rest.
 #[derive(Debug, Clone, Default)]
@@ -31,14 +36,14 @@ enum Step {
 impl Skeleton {
     /// The skeleton of `parts` matched one after another.
     pub(super) fn new(parts: &[Hir]) -> Skeleton {
-        let mut steps = Vec::new();
-        for p in parts {
-            if !push(&mut steps, p) || steps.len() >= MAX_STEPS {
-                break;
-            }
-        }
-        steps.truncate(MAX_STEPS);
-        let mut s = Skeleton { steps };
+        let mut budget = BUDGET;
+        Skeleton::build(parts, &mut budget)
+    }
+
+    fn build(parts: &[Hir], budget: &mut usize) -> Skeleton {
+        let mut seq = Vec::new();
+        parts.iter().for_each(|p| flatten(p, &mut seq));
+        let mut s = Skeleton { steps: steps(&seq, budget) };
         s.make_greedy_exact();
         s
     }
@@ -124,49 +129,65 @@ fn first_class(step: &Step) -> Option<ClassUnicode> {
     }
 }
 
-/// Append the steps of `hir`; false when the walk must end after them.
-fn push(steps: &mut Vec<Step>, hir: &Hir) -> bool {
-    if steps.len() >= MAX_STEPS {
-        return false;
-    }
+/// `hir` as a sequence: concatenations and groups opened up.
+fn flatten(hir: &Hir, out: &mut Vec<Hir>) {
     match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
-            Ok(s) => {
-                for c in s.chars() {
-                    steps.push(run(ClassUnicode::new([ClassUnicodeRange::new(c, c)]), 1, 1));
+        HirKind::Concat(v) => v.iter().for_each(|h| flatten(h, out)),
+        HirKind::Capture(c) => flatten(&c.sub, out),
+        HirKind::Empty | HirKind::Look(_) => {}
+        _ => out.push(hir.clone()),
+    }
+}
+
+/// The steps of the sequence `seq`. An alternation or an optional group ends the sequence
+/// with one branch per way through it, each followed by what comes next (a few parts of it).
+fn steps(seq: &[Hir], budget: &mut usize) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for (i, hir) in seq.iter().enumerate() {
+        if steps.len() >= MAX_STEPS || *budget == 0 {
+            break;
+        }
+        *budget -= 1;
+        let then =
+            |first: &Hir| -> Vec<Hir> { std::iter::once(first.clone()).chain(seq[i + 1..].iter().take(BRANCH_TAIL).cloned()).collect() };
+        match hir.kind() {
+            HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+                Ok(s) => steps.extend(s.chars().map(|c| run(ClassUnicode::new([ClassUnicodeRange::new(c, c)]), 1, 1))),
+                Err(_) => break,
+            },
+            HirKind::Class(Class::Unicode(c)) => steps.push(run(c.clone(), 1, 1)),
+            HirKind::Repetition(r) => match r.sub.kind() {
+                HirKind::Class(Class::Unicode(c)) => steps.push(run(c.clone(), r.min, r.max.unwrap_or(u32::MAX))),
+                // `(?:...)?`: with the group, or without it.
+                _ if r.min == 0 && r.max == Some(1) => {
+                    let with = Skeleton::build(&then(&r.sub), budget);
+                    let without = Skeleton::build(&seq[i + 1..(i + 1 + BRANCH_TAIL).min(seq.len())], budget);
+                    push_alt(&mut steps, vec![with, without]);
+                    break;
                 }
-                true
+                // At least one copy of the group comes first; how many is not checked.
+                _ if r.min > 0 => {
+                    steps.extend(Skeleton::build(std::slice::from_ref(&r.sub), budget).steps);
+                    break;
+                }
+                _ => break,
+            },
+            HirKind::Alternation(v) => {
+                let branches = v.iter().map(|b| Skeleton::build(&then(b), budget)).collect();
+                push_alt(&mut steps, branches);
+                break;
             }
-            Err(_) => false,
-        },
-        HirKind::Class(Class::Unicode(c)) => {
-            steps.push(run(c.clone(), 1, 1));
-            true
+            _ => break,
         }
-        HirKind::Class(Class::Bytes(_)) => false,
-        HirKind::Capture(c) => push(steps, &c.sub),
-        HirKind::Concat(v) => v.iter().all(|h| push(steps, h)),
-        HirKind::Repetition(r) => match r.sub.kind() {
-            HirKind::Class(Class::Unicode(c)) => {
-                steps.push(run(c.clone(), r.min, r.max.unwrap_or(u32::MAX)));
-                true
-            }
-            // At least one copy of the group comes first; how many is not checked.
-            _ if r.min > 0 => {
-                push(steps, &r.sub);
-                false
-            }
-            _ => false,
-        },
-        HirKind::Alternation(v) => {
-            let branches: Vec<Skeleton> = v.iter().map(|b| Skeleton::new(std::slice::from_ref(b))).collect();
-            // A branch that checks nothing lets every hit through: the step is worth nothing.
-            if branches.iter().all(|b| !b.is_empty()) {
-                steps.push(Step::Alt(branches));
-            }
-            false
-        }
+    }
+    steps
+}
+
+/// End `steps` with a choice of `branches`, unless one of them checks nothing (then the
+/// choice lets every hit through and is left out).
+fn push_alt(steps: &mut Vec<Step>, branches: Vec<Skeleton>) {
+    if branches.iter().all(|b| !b.is_empty()) {
+        steps.push(Step::Alt(branches));
     }
 }
 
