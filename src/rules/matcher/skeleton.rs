@@ -15,9 +15,9 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 /// Most steps kept: the first few words decide almost every hit.
 const MAX_STEPS: usize = 24;
 /// Parts after a choice copied into each of its branches.
-const BRANCH_TAIL: usize = 6;
+const BRANCH_TAIL: usize = 4;
 /// Parts looked at per pattern route, all branches told: bounds the time spent building.
-const BUDGET: usize = 3000;
+const BUDGET: usize = 800;
 
 /// The checkable start of a pattern's rest.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +28,7 @@ pub(super) struct Skeleton {
 #[derive(Debug, Clone)]
 enum Step {
     /// `min..=max` characters of a class.
-    Run { class: ClassUnicode, ascii: [bool; 128], min: u32, max: u32 },
+    Run { ascii: u128, min: u32, max: u32, class: ClassUnicode },
     /// One of the branches matches here; the walk ends.
     Alt(Vec<Skeleton>),
 }
@@ -37,10 +37,10 @@ impl Skeleton {
     /// The skeleton of `parts` matched one after another.
     pub(super) fn new(parts: &[Hir]) -> Skeleton {
         let mut budget = BUDGET;
-        Skeleton::build(parts, &mut budget)
+        Skeleton::build(&parts.iter().collect::<Vec<_>>(), &mut budget)
     }
 
-    fn build(parts: &[Hir], budget: &mut usize) -> Skeleton {
+    fn build(parts: &[&Hir], budget: &mut usize) -> Skeleton {
         let mut seq = Vec::new();
         parts.iter().for_each(|p| flatten(p, &mut seq));
         let mut s = Skeleton { steps: steps(&seq, budget) };
@@ -53,12 +53,12 @@ impl Skeleton {
         let b = text.as_bytes();
         for step in &self.steps {
             match step {
-                Step::Run { class, ascii, min, max } => {
+                &Step::Run { ascii, min, max, ref class } => {
                     let mut n = 0;
-                    while n < *max {
+                    while n < max {
                         let Some(&x) = b.get(at) else { break };
                         if x < 0x80 {
-                            if !ascii[usize::from(x)] {
+                            if ascii >> x & 1 == 0 {
                                 break;
                             }
                             at += 1;
@@ -71,7 +71,7 @@ impl Skeleton {
                         }
                         n += 1;
                     }
-                    if n < *min {
+                    if n < min {
                         return false;
                     }
                 }
@@ -130,26 +130,25 @@ fn first_class(step: &Step) -> Option<ClassUnicode> {
 }
 
 /// `hir` as a sequence: concatenations and groups opened up.
-fn flatten(hir: &Hir, out: &mut Vec<Hir>) {
+fn flatten<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
     match hir.kind() {
         HirKind::Concat(v) => v.iter().for_each(|h| flatten(h, out)),
         HirKind::Capture(c) => flatten(&c.sub, out),
         HirKind::Empty | HirKind::Look(_) => {}
-        _ => out.push(hir.clone()),
+        _ => out.push(hir),
     }
 }
 
 /// The steps of the sequence `seq`. An alternation or an optional group ends the sequence
 /// with one branch per way through it, each followed by what comes next (a few parts of it).
-fn steps(seq: &[Hir], budget: &mut usize) -> Vec<Step> {
+fn steps(seq: &[&Hir], budget: &mut usize) -> Vec<Step> {
     let mut steps = Vec::new();
     for (i, hir) in seq.iter().enumerate() {
         if steps.len() >= MAX_STEPS || *budget == 0 {
             break;
         }
         *budget -= 1;
-        let then =
-            |first: &Hir| -> Vec<Hir> { std::iter::once(first.clone()).chain(seq[i + 1..].iter().take(BRANCH_TAIL).cloned()).collect() };
+        let then = |first| -> Vec<&Hir> { std::iter::once(first).chain(seq[i + 1..].iter().take(BRANCH_TAIL).copied()).collect() };
         match hir.kind() {
             HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
                 Ok(s) => steps.extend(s.chars().map(|c| run(ClassUnicode::new([ClassUnicodeRange::new(c, c)]), 1, 1))),
@@ -160,27 +159,40 @@ fn steps(seq: &[Hir], budget: &mut usize) -> Vec<Step> {
                 HirKind::Class(Class::Unicode(c)) => steps.push(run(c.clone(), r.min, r.max.unwrap_or(u32::MAX))),
                 // `(?:...)?`: with the group, or without it.
                 _ if r.min == 0 && r.max == Some(1) => {
-                    let with = Skeleton::build(&then(&r.sub), budget);
-                    let without = Skeleton::build(&seq[i + 1..(i + 1 + BRANCH_TAIL).min(seq.len())], budget);
-                    push_alt(&mut steps, vec![with, without]);
+                    let without = &seq[i + 1..(i + 1 + BRANCH_TAIL).min(seq.len())];
+                    push_alt(&mut steps, branches(&[then(&r.sub), without.to_vec()], budget));
                     break;
                 }
                 // At least one copy of the group comes first; how many is not checked.
                 _ if r.min > 0 => {
-                    steps.extend(Skeleton::build(std::slice::from_ref(&r.sub), budget).steps);
+                    steps.extend(Skeleton::build(&[&*r.sub], budget).steps);
                     break;
                 }
                 _ => break,
             },
             HirKind::Alternation(v) => {
-                let branches = v.iter().map(|b| Skeleton::build(&then(b), budget)).collect();
-                push_alt(&mut steps, branches);
+                let ways: Vec<Vec<&Hir>> = v.iter().map(then).collect();
+                push_alt(&mut steps, branches(&ways, budget));
                 break;
             }
             _ => break,
         }
     }
     steps
+}
+
+/// The skeletons of `ways`, each given an equal share of the budget (so that the last
+/// branches are not starved by the first).
+fn branches(ways: &[Vec<&Hir>], budget: &mut usize) -> Vec<Skeleton> {
+    let share = *budget / ways.len().max(1);
+    ways.iter()
+        .map(|w| {
+            let mut b = share;
+            let s = Skeleton::build(w, &mut b);
+            *budget -= share - b;
+            s
+        })
+        .collect()
 }
 
 /// End `steps` with a choice of `branches`, unless one of them checks nothing (then the
@@ -192,8 +204,8 @@ fn push_alt(steps: &mut Vec<Step>, branches: Vec<Skeleton>) {
 }
 
 fn run(class: ClassUnicode, min: u32, max: u32) -> Step {
-    let ascii = std::array::from_fn(|i| in_class(&class, char::from(i as u8)));
-    Step::Run { class, ascii, min, max }
+    let ascii = (0..128u8).filter(|&b| in_class(&class, char::from(b))).fold(0u128, |m, b| m | 1 << b);
+    Step::Run { ascii, min, max, class }
 }
 
 fn in_class(class: &ClassUnicode, c: char) -> bool {
@@ -209,4 +221,38 @@ fn in_class(class: &ClassUnicode, c: char) -> bool {
             }
         })
         .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Skeleton;
+
+    fn skeleton(re: &str) -> Skeleton {
+        Skeleton::new(&[regex_syntax::parse(re).unwrap()])
+    }
+
+    #[test]
+    fn words_and_runs_are_checked_past_the_literal() {
+        let s = skeleton(r"(?i)please\s+find\s+(?:attached|enclosed)");
+        assert!(s.check("Please \n\u{a0}FIND  enclosed", 0));
+        assert!(!s.check("please note", 0));
+        assert!(!s.check("please find below", 0));
+    }
+
+    #[test]
+    fn optional_groups_and_alternations_branch() {
+        let s = skeleton(r"(?i)(?:whether\s+)?(?:information|data)\s+not\s+held");
+        assert!(s.check("whether data not held", 0));
+        assert!(s.check("information not held", 0));
+        assert!(!s.check("information about", 0));
+        assert!(!s.check("whether you", 0));
+    }
+
+    #[test]
+    fn a_run_that_meets_the_next_step_is_cut_to_its_minimum() {
+        // `[^.]{0,20}` could stop before any letter of "deadline": only its minimum is checked.
+        let s = skeleton(r"(?i)extend[^.]{0,20}deadline");
+        assert!(s.check("extend .", 0));
+        assert!(!s.check("extent", 0));
+    }
 }
