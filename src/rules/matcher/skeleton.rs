@@ -17,7 +17,9 @@ const MAX_STEPS: usize = 24;
 /// Parts after a choice copied into each of its branches.
 const BRANCH_TAIL: usize = 4;
 /// Parts looked at per pattern route, all branches told: bounds the time spent building.
-const BUDGET: usize = 800;
+const BUDGET: usize = 400;
+/// Characters a check may walk, all branches told.
+const FUEL: u32 = 96;
 
 /// The checkable start of a pattern's rest.
 #[derive(Debug, Clone, Default)]
@@ -49,13 +51,24 @@ impl Skeleton {
     }
 
     /// Whether a match of the rest can start at `at` (always true for an empty skeleton).
-    pub(super) fn check(&self, text: &str, mut at: usize) -> bool {
+    pub(super) fn check(&self, text: &str, at: usize) -> bool {
+        let mut fuel = FUEL;
+        self.walk(text, at, &mut fuel)
+    }
+
+    /// [`Self::check`], giving up (passing the hit) once `fuel` characters and branches are
+    /// spent: a hit costs a bounded walk however the branches nest.
+    fn walk(&self, text: &str, mut at: usize, fuel: &mut u32) -> bool {
         let b = text.as_bytes();
         for step in &self.steps {
             match step {
                 &Step::Run { ascii, min, max, ref class } => {
                     let mut n = 0;
                     while n < max {
+                        if *fuel == 0 {
+                            return true;
+                        }
+                        *fuel -= 1;
                         let Some(&x) = b.get(at) else { break };
                         if x < 0x80 {
                             if ascii >> x & 1 == 0 {
@@ -75,7 +88,7 @@ impl Skeleton {
                         return false;
                     }
                 }
-                Step::Alt(branches) => return branches.iter().any(|s| s.check(text, at)),
+                Step::Alt(branches) => return branches.iter().any(|s| s.walk(text, at, fuel)),
             }
         }
         true
@@ -97,7 +110,8 @@ impl Skeleton {
                 continue;
             }
             let clash = match next {
-                None => false,
+                // Last: only the minimum is needed.
+                None => true,
                 Some(None) => true,
                 Some(Some(n)) => {
                     let mut both = class.clone();
