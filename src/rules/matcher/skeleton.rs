@@ -17,7 +17,7 @@ const MAX_STEPS: usize = 24;
 /// Parts after a choice copied into each of its branches.
 const BRANCH_TAIL: usize = 4;
 /// Parts looked at per pattern route, all branches told: bounds the time spent building.
-const BUDGET: usize = 400;
+const BUDGET: usize = 800;
 /// Characters a check may walk, all branches told.
 const FUEL: u32 = 96;
 
@@ -62,6 +62,13 @@ impl Skeleton {
         let b = text.as_bytes();
         for step in &self.steps {
             match step {
+                &Step::Run { ascii, min: 1, max: 1, .. } if b.get(at).is_some_and(|&x| x < 0x80) => {
+                    // One ASCII character: the common step, without the loop.
+                    if ascii >> b[at] & 1 == 0 {
+                        return false;
+                    }
+                    at += 1;
+                }
                 &Step::Run { ascii, min, max, ref class } => {
                     let mut n = 0;
                     while n < max {
@@ -218,7 +225,12 @@ fn push_alt(steps: &mut Vec<Step>, branches: Vec<Skeleton>) {
 }
 
 fn run(class: ClassUnicode, min: u32, max: u32) -> Step {
-    let ascii = (0..128u8).filter(|&b| in_class(&class, char::from(b))).fold(0u128, |m, b| m | 1 << b);
+    let ascii = class
+        .ranges()
+        .iter()
+        .take_while(|r| r.start() < '\u{80}')
+        .flat_map(|r| r.start() as u32..=(r.end() as u32).min(0x7f))
+        .fold(0u128, |m, b| m | 1 << b);
     Step::Run { ascii, min, max, class }
 }
 
