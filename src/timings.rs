@@ -182,11 +182,11 @@ pub fn report() -> String {
     };
     let _ = writeln!(s, "  {:<30} {:>8} {:>10} {:>9} {:>10}", "rule family", "µs/doc", "cands/doc", "hits/doc", "full runs");
     let mut fams: Vec<_> = families.into_iter().collect();
-    fams.sort_by(|a, b| b.1.nanos.cmp(&a.1.nanos));
+    fams.sort_by_key(|f| std::cmp::Reverse(f.1.nanos));
     fams.iter().for_each(|(name, f)| row(&mut s, name, f));
     let _ = writeln!(s, "  {:<30} {:>8} {:>10} {:>9} {:>10}", "slowest rules", "µs/doc", "cands/doc", "hits/doc", "full runs");
     let mut rules: Vec<_> = m.rules.iter().collect();
-    rules.sort_by(|a, b| b.1 .1.nanos.cmp(&a.1 .1.nanos));
+    rules.sort_by_key(|r| std::cmp::Reverse(r.1 .1.nanos));
     rules.iter().take(12).for_each(|(id, (_, f))| row(&mut s, id, f));
     s
 }

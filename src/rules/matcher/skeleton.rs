@@ -123,7 +123,7 @@ impl Skeleton {
                 Some(Some(n)) => {
                     let mut both = class.clone();
                     both.intersect(&n);
-                    both.ranges().first().is_some()
+                    !both.ranges().is_empty()
                 }
             };
             if clash {
