@@ -110,6 +110,8 @@ const BRANCH_TAIL: usize = 3;
 /// some point of `parts`; an alternation may get one route per branch instead.
 fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
     let mut best: Option<(f64, Vec<Route>)> = None;
+    // Where the best single route splits: its skeleton is built once, for the winner only.
+    let mut single = None;
     // Splitting inside a word gives nothing better than splitting before it.
     let splits = (0..parts.len()).filter(|&k| k == 0 || !parts[k - 1].letter);
     for k in splits.take(MAX_SPLITS[depth.min(1)]) {
@@ -123,8 +125,8 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
                     Back::LineStart(_) => Back::LineStart(Hir::concat(head_parts().collect())),
                     other => other,
                 };
-                let rest: Vec<Hir> = parts[k..].iter().map(|p| p.hir.clone()).collect();
-                best = Some((c, vec![Route { lits, back, skeleton: Skeleton::new(&rest) }]));
+                best = Some((c, vec![Route { lits, back, skeleton: Skeleton::default() }]));
+                single = Some(k);
             }
         }
         if let (HirKind::Alternation(branches), true) = (parts[k].hir.kind(), depth < 2) {
@@ -140,9 +142,13 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
             if let Some(f) = split {
                 if best.as_ref().is_none_or(|b| f.0 < b.0) {
                     best = Some(f);
+                    single = None;
                 }
             }
         }
+    }
+    if let (Some(k), Some((_, rs))) = (single, best.as_mut()) {
+        rs[0].skeleton = Skeleton::new(parts[k..].iter().map(|p| &p.hir));
     }
     best
 }

@@ -37,9 +37,9 @@ enum Step {
 
 impl Skeleton {
     /// The skeleton of `parts` matched one after another.
-    pub(super) fn new(parts: &[Hir]) -> Skeleton {
+    pub(super) fn new<'h>(parts: impl IntoIterator<Item = &'h Hir>) -> Skeleton {
         let mut budget = BUDGET;
-        Skeleton::build(&parts.iter().collect::<Vec<_>>(), &mut budget)
+        Skeleton::build(&parts.into_iter().collect::<Vec<_>>(), &mut budget)
     }
 
     fn build(parts: &[&Hir], budget: &mut usize) -> Skeleton {
