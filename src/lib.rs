@@ -33,6 +33,7 @@ pub mod scan;
 pub mod serve;
 pub mod tag;
 pub mod text;
+pub mod timings;
 pub mod verdict;
 pub mod vocab;
 

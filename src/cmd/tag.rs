@@ -55,6 +55,9 @@ pub struct Args {
     /// No progress bar and no closing summary line (errors are still reported).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Print on standard error where the time went: per scan stage and per rule family.
+    #[arg(long)]
+    pub timings: bool,
     #[command(flatten)]
     pub rules: RulesArg,
 }
@@ -72,6 +75,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
         return Ok(1);
     }
     let rules = args.rules.load()?;
+    if args.timings {
+        foitag::timings::enable();
+    }
     let opts = LoadOptions { max_bytes: args.max_bytes, authority_from_dir: args.authority_from_dir };
     let (paths, mut listed) = listed_inputs(args)?;
     // Folders are walked as the workers go (memory does not grow with the number of files);
@@ -112,6 +118,9 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let unused = if summary.interrupted { vec![] } else { overrides.unused() };
     for (line, id) in &unused {
         eprintln!("foitag: error: overrides line {line}: id `{id}` matches no input");
+    }
+    if args.timings {
+        let _ = write!(std::io::stderr(), "{}", foitag::timings::report());
     }
     Ok(if summary.interrupted {
         INTERRUPTED

@@ -138,6 +138,10 @@ impl RuleSet {
     /// and its patterns only where a match could start (see [`matcher`]): the same matches as
     /// running every pattern over the whole text.
     pub fn matches(&self, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<AliasHit>) {
+        crate::timings::stage(crate::timings::Stage::Match, || self.matches_untimed(text))
+    }
+
+    fn matches_untimed(&self, text: &str) -> (Vec<(usize, RuleMatch)>, Vec<AliasHit>) {
         // `(?i)` patterns fold case by Unicode rules, so 'ſ' (U+017F) matches `s` and the Kelvin
         // sign (U+212A) matches `k`; the keyword automaton is ASCII case-insensitive and misses
         // them. A text with either runs every rule over the whole text, so that a rule's hits

@@ -150,13 +150,16 @@ pub fn scan_with<'t>(rules: &RuleSet, text: &'t str, authority_hint: Option<usiz
 /// every layout a text is read in.
 pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authority_hint: Option<usize>, layout: Layout) -> Scan<'t> {
     let (matches, aliases) = (&found.0, &found.1);
+    let mut lap = crate::timings::Lap::start();
     let index = TextIndex::new(text);
     let mut marks = marks::line_marks(rules, text, &index, matches);
+    lap.done(crate::timings::Stage::Marks);
     if layout == Layout::Flat {
         marks.flatten();
     }
     let mut segments = segment::segment(text, &index, &marks);
     segments.line_part = parts::assign(text, &index, &segments, &marks);
+    lap.done(crate::timings::Stage::Segment);
     let mut cues = cues::collect(rules, matches, &segments, &index);
     if layout == Layout::Inferred {
         roles::assign(rules, text, &index, &mut segments, &cues.signals);
@@ -164,11 +167,15 @@ pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authori
     let mut signals = std::mem::take(&mut cues.signals);
     let ctx = cues.context(text, &index);
     cues::place_signals(&mut signals, &segments, &ctx);
+    lap.done(crate::timings::Stage::Cues);
     let (regime_scores, doc_regime) = regime::score(&cues.regime, &segments, &index, &ctx);
     let authority = authority_hint.or_else(|| authority::detect(rules, text, &segments, &index, aliases));
     let scotland = regime::scottish(rules, &regime_scores, &doc_regime, authority);
+    lap.done(crate::timings::Stage::Regime);
     let mut citations = citations::build(rules, matches, &segments, &scotland, &ctx, &signals);
+    lap.done(crate::timings::Stage::Citations);
     let (items, figures, prose_figures) = items::find(text, &index, &segments);
     items::quote_questions(&items, &mut citations, &mut signals);
+    lap.done(crate::timings::Stage::Items);
     Scan { text, index, segments, citations, signals, scotland, regime_scores, authority, items, figures, prose_figures, layout }
 }

@@ -1,6 +1,7 @@
 //! From literal hits to candidate match starts, per route (see [`super::plan`]), and which
 //! regexes a text can use.
 use super::plan::{ascii_twin, Back, Plan};
+use super::skeleton::Skeleton;
 use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored, Input, MatchKind};
@@ -114,6 +115,7 @@ fn has(class: &ClassUnicode, ascii: &[bool; 128], c: char) -> bool {
 #[derive(Default)]
 pub(super) struct Routes {
     backs: Vec<Back>,
+    skeletons: Vec<Skeleton>,
     revs: Vec<Option<Rev>>,
     /// For `Back::Run`, which ASCII characters are in the class.
     ascii: Vec<[bool; 128]>,
@@ -127,7 +129,7 @@ impl Routes {
     }
 
     /// Add a route that starts matches as `back` says; its index.
-    pub(super) fn push(&mut self, back: &Back) -> Result<usize, String> {
+    pub(super) fn push(&mut self, back: &Back, skeleton: &Skeleton) -> Result<usize, String> {
         let rev = match back {
             Back::Reverse(head) => {
                 Some(Rev { twin: reverse_dfa(&ascii_twin(head))?, head: head.clone(), orig: OnceLock::new(), last: last_class(head) })
@@ -143,6 +145,7 @@ impl Routes {
             _ => None,
         });
         self.backs.push(back.clone());
+        self.skeletons.push(skeleton.clone());
         self.revs.push(rev);
         self.ascii.push(ascii);
         Ok(self.backs.len() - 1)
@@ -179,9 +182,16 @@ fn reverse_dfa(head: &Hir) -> Result<DFA, String> {
 pub(super) struct RevCaches {
     twin: Vec<Option<Cache>>,
     orig: Vec<Option<Cache>>,
+    /// The hits of one route that pass its skeleton.
+    kept: Vec<usize>,
 }
 
 impl RevCaches {
+    /// Times the caches were cleared, all told.
+    pub(super) fn clear_count(&self) -> u64 {
+        self.twin.iter().chain(&self.orig).flatten().map(|c| c.clear_count() as u64).sum()
+    }
+
     pub(super) fn new(routes: usize) -> Self {
         let mut c = RevCaches::default();
         c.twin.resize_with(routes, || None);
@@ -200,6 +210,17 @@ impl RouteScratch<'_> {
     /// Push the candidate starts of route `r` given its literal `hits`; false when they could
     /// not be found (a backwards search gave up on a non-ASCII character).
     pub(super) fn candidates(&mut self, r: usize, plan: &Plan, text: &str, tier: Tier, hits: &[usize], out: &mut Vec<usize>) -> bool {
+        let skeleton = &self.routes.skeletons[r];
+        let mut kept = std::mem::take(&mut self.caches.kept);
+        kept.clear();
+        kept.extend(hits.iter().copied().filter(|&p| skeleton.check(text, p)));
+        let ok = self.starts(r, plan, text, tier, &kept, out);
+        self.caches.kept = kept;
+        ok
+    }
+
+    /// [`Self::candidates`] from the hits that pass the skeleton.
+    fn starts(&mut self, r: usize, plan: &Plan, text: &str, tier: Tier, hits: &[usize], out: &mut Vec<usize>) -> bool {
         let b = text.as_bytes();
         let ok = |q: usize| {
             let line_ok = match plan.line_start {

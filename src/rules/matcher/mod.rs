@@ -18,6 +18,7 @@
 //!   non-ASCII case variant of an ASCII letter (ſ, K) takes the plain path, as `(?i)s` matches ſ.
 mod candidates;
 mod plan;
+mod skeleton;
 #[cfg(test)]
 mod tests;
 
@@ -161,7 +162,7 @@ impl Prefilter {
                 match &plan.mode {
                     Mode::Routes(rs) => {
                         for r in rs {
-                            let id = routes.push(&r.back)? as u32;
+                            let id = routes.push(&r.back, &r.skeleton)? as u32;
                             r.lits.iter().for_each(|l| lits.slot(l).starts.push(id));
                         }
                     }
@@ -212,6 +213,8 @@ impl Prefilter {
 
     fn run(&self, rules: &[Rule], text: &str, s: &mut Scratch) -> Vec<(usize, RuleMatch)> {
         s.reset();
+        let timed = crate::timings::enabled();
+        let started = timed.then(std::time::Instant::now);
         let bytes = text.as_bytes();
         let ac = &self.ac;
         let mut sid = ac.start_state(aho_corasick::Anchored::No).expect("unanchored automaton");
@@ -243,6 +246,9 @@ impl Prefilter {
                 }
             }
         }
+        if let Some(t) = started {
+            s.stats.pass += t.elapsed().as_nanos() as u64;
+        }
         let tier = candidates::tier(text, &self.fold_variants);
         let mut out = Vec::new();
         let mut buf = Vec::new();
@@ -250,15 +256,25 @@ impl Prefilter {
             if !s.active[ri] {
                 continue;
             }
+            let (started, before) = (timed.then(std::time::Instant::now), out.len());
             if tier == Tier::Plain {
                 buf.clear();
                 rule.find_all(text, &mut buf);
                 out.extend(buf.iter().map(|m| (ri, *m)));
-                continue;
+                s.stats.rule(ri).full_runs += rule.regexes.len() as u64;
+            } else {
+                for pi in self.rule_pats[ri].clone() {
+                    self.pattern_matches(rule, pi, text, tier, s, &mut |m| out.push((ri, m)));
+                }
             }
-            for pi in self.rule_pats[ri].clone() {
-                self.pattern_matches(rule, pi, text, tier, s, &mut |m| out.push((ri, m)));
+            if let Some(t) = started {
+                let st = s.stats.rule(ri);
+                st.nanos += t.elapsed().as_nanos() as u64;
+                st.matches += (out.len() - before) as u64;
             }
+        }
+        if timed {
+            s.flush_stats(rules);
         }
         out
     }
@@ -284,7 +300,7 @@ impl Prefilter {
         if let (false, true, Some(dfa)) = (full, tier == Tier::Ascii || !pat.unicode, &pat.dfa) {
             let cache = s.dfa_caches[pi].get_or_insert_with(|| dfa.create_cache());
             let search = |at| dfa.try_search_fwd(cache, &anchored_at(text, at)).ok().map(|h| h.map(|h| h.offset()));
-            if let Some(spans) = anchored_spans(&s.cands, &mut s.spans, search) {
+            if let Some(spans) = anchored_spans(&s.cands, &mut s.spans, &mut s.stats.searches, search) {
                 for &(start, end) in spans {
                     if !rule.unless.iter().any(|u| u.is_match(&text[start..end])) {
                         emit(RuleMatch { start, end, list: None });
@@ -315,6 +331,7 @@ impl Prefilter {
             emit(RuleMatch { start: m.start(), end: m.end(), list });
         };
         if full {
+            s.stats.full += 1;
             let mut it = Searcher::new(Input::new(text));
             while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
                 found(m, cache);
@@ -322,7 +339,7 @@ impl Prefilter {
             return;
         }
         let search = |at| Some(re.search_with(cache, &anchored_at(text, at)).map(|m| m.end()));
-        let spans = anchored_spans(&s.cands, &mut s.spans, search).expect("meta searches do not fail");
+        let spans = anchored_spans(&s.cands, &mut s.spans, &mut s.stats.searches, search).expect("meta searches do not fail");
         for &(start, end) in spans {
             found(regex_automata::Match::must(0, start..end), cache);
         }
@@ -355,6 +372,7 @@ fn anchored_at(text: &str, at: usize) -> Input<'_> {
 fn anchored_spans<'s>(
     cands: &[usize],
     spans: &'s mut Vec<(usize, usize)>,
+    searches: &mut u64,
     mut search: impl FnMut(usize) -> Option<Option<usize>>,
 ) -> Option<&'s [(usize, usize)]> {
     spans.clear();
@@ -363,6 +381,7 @@ fn anchored_spans<'s>(
         if at < from {
             continue;
         }
+        *searches += 1;
         if let Some(end) = search(at)? {
             from = end.max(at + 1);
             if end > at {
@@ -426,6 +445,33 @@ struct Scratch {
     cands: Vec<usize>,
     present: Vec<bool>,
     active: Vec<bool>,
+    stats: Stats,
+}
+
+/// `--timings` figures of one thread, added to the run's after each document.
+#[derive(Default)]
+struct Stats {
+    pass: u64,
+    /// Anchored searches and whole-text runs, counted always (an increment), per rule when
+    /// `--timings` is on.
+    searches: u64,
+    full: u64,
+    rules: Vec<crate::timings::Family>,
+    /// Cache clears already counted.
+    clears: u64,
+}
+
+impl Stats {
+    /// Rule `ri`'s figures, with the searches counted since the last call.
+    fn rule(&mut self, ri: usize) -> &mut crate::timings::Family {
+        if self.rules.len() <= ri {
+            self.rules.resize(ri + 1, Default::default());
+        }
+        let r = &mut self.rules[ri];
+        r.candidates += std::mem::take(&mut self.searches);
+        r.full_runs += std::mem::take(&mut self.full);
+        r
+    }
 }
 
 impl Scratch {
@@ -443,6 +489,23 @@ impl Scratch {
             self.rev = candidates::RevCaches::new(p.routes.len());
         }
         self.active.resize(rules, false);
+    }
+
+    /// Add this document's `--timings` figures to the run's.
+    fn flush_stats(&mut self, rules: &[Rule]) {
+        let clears: u64 = self.dfa_caches.iter().flatten().map(|c| c.clear_count() as u64).sum::<u64>() + self.rev.clear_count();
+        let st = &mut self.stats;
+        let new_clears = clears.saturating_sub(st.clears);
+        st.clears = clears;
+        crate::timings::add_matcher(|m| {
+            m.pass_nanos += std::mem::take(&mut st.pass);
+            m.cache_clears += new_clears;
+            for (ri, f) in st.rules.iter_mut().enumerate().filter(|(_, f)| f.nanos > 0) {
+                let family = rules[ri].file.rsplit('/').next().unwrap_or("").trim_end_matches(".toml");
+                m.add_rule(&rules[ri].id, family, f);
+                *f = Default::default();
+            }
+        });
     }
 
     /// Clear the per-document state, keeping the allocations.

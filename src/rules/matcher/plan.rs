@@ -8,6 +8,7 @@
 //! start from which only characters of one class lead to `p` (`^[ \t]*`-style heads), or
 //! wherever a backwards run of the head from `p` ends. An alternation whose branches have no
 //! common literals is split into one route per branch.
+use super::skeleton::Skeleton;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, ClassUnicode, Dot, Hir, HirKind, Look};
 
@@ -35,6 +36,8 @@ pub(super) enum Back {
 pub(super) struct Route {
     pub lits: Vec<Vec<u8>>,
     pub back: Back,
+    /// What the text must hold from a hit on, for the hit to give candidates.
+    pub skeleton: Skeleton,
 }
 
 /// How a pattern is searched.
@@ -107,6 +110,8 @@ const BRANCH_TAIL: usize = 3;
 /// some point of `parts`; an alternation may get one route per branch instead.
 fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<(f64, Vec<Route>)> {
     let mut best: Option<(f64, Vec<Route>)> = None;
+    // Where the best single route splits: its skeleton is built once, for the winner only.
+    let mut single = None;
     // Splitting inside a word gives nothing better than splitting before it.
     let splits = (0..parts.len()).filter(|&k| k == 0 || !parts[k - 1].letter);
     for k in splits.take(MAX_SPLITS[depth.min(1)]) {
@@ -120,7 +125,8 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
                     Back::LineStart(_) => Back::LineStart(Hir::concat(head_parts().collect())),
                     other => other,
                 };
-                best = Some((c, vec![Route { lits, back }]));
+                best = Some((c, vec![Route { lits, back, skeleton: Skeleton::default() }]));
+                single = Some(k);
             }
         }
         if let (HirKind::Alternation(branches), true) = (parts[k].hir.kind(), depth < 2) {
@@ -136,9 +142,13 @@ fn routes(head: &[Hir], parts: &[Part], anchored: bool, depth: usize) -> Option<
             if let Some(f) = split {
                 if best.as_ref().is_none_or(|b| f.0 < b.0) {
                     best = Some(f);
+                    single = None;
                 }
             }
         }
+    }
+    if let (Some(k), Some((_, rs))) = (single, best.as_mut()) {
+        rs[0].skeleton = Skeleton::new(parts[k..].iter().map(|p| &p.hir));
     }
     best
 }

@@ -89,6 +89,29 @@ fn fast_path_matches_reference_on_corpus_and_variants() {
     }
 }
 
+/// The blind sets and seeds, as they are and in upper case: texts the plans were not tuned on.
+#[test]
+fn fast_path_matches_reference_on_blind_texts() {
+    let rules = RuleSet::defaults().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs: Vec<std::path::PathBuf> = vec![root.join("../shared/seeds")];
+    if let Ok(rd) = std::fs::read_dir(root.join("tests/blind")) {
+        dirs.extend(rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
+    }
+    let mut seen = 0;
+    for dir in dirs {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        for p in rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+            let t = std::fs::read_to_string(&p).unwrap();
+            for v in [t.clone(), t.to_uppercase()] {
+                assert_eq!(flat(rule_matches(&rules, &v)), flat(rule_matches_reference(&rules, &v)), "{}", p.display());
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 100, "blind texts found: {seen}");
+}
+
 /// Aliases found in the keyword pass, reduced, are those the authority automaton finds.
 #[test]
 fn aliases_from_the_keyword_pass_match_the_authority_automaton() {
