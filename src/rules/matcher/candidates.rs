@@ -96,18 +96,7 @@ fn ascii_table(class: &ClassUnicode) -> [bool; 128] {
 fn has(class: &ClassUnicode, ascii: &[bool; 128], c: char) -> bool {
     match ascii.get(c as usize) {
         Some(&a) => a,
-        None => class
-            .ranges()
-            .binary_search_by(|r| {
-                if r.end() < c {
-                    std::cmp::Ordering::Less
-                } else if r.start() > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok(),
+        None => super::skeleton::in_class(class, c),
     }
 }
 

@@ -234,7 +234,8 @@ fn run(class: ClassUnicode, min: u32, max: u32) -> Step {
     Step::Run { ascii, min, max, class }
 }
 
-fn in_class(class: &ClassUnicode, c: char) -> bool {
+/// Whether `c` is in `class` (its ranges are sorted and disjoint).
+pub(super) fn in_class(class: &ClassUnicode, c: char) -> bool {
     class
         .ranges()
         .binary_search_by(|r| {
