@@ -185,7 +185,7 @@ async fn drop_an_eml(c: &Client) {
     )
     .await
     .unwrap();
-    result_for(c, "reply").await;
+    result_for(c, "reply.eml").await;
     assert_eq!(text_of(c, "outcome").await, "refused");
     assert!(text_of(c, "cited").await.contains("s40 personal information"));
     assert_eq!(text_of(c, "authority").await, "Kent Police");
@@ -195,7 +195,7 @@ async fn pick_a_zip(c: &Client, dir: &Path) {
     let zip = dir.join("school_transport_contracts.zip");
     wdtk_zip(&zip);
     c.find(Locator::Id("file")).await.unwrap().send_keys(zip.to_str().unwrap()).await.unwrap();
-    result_for(c, "school_transport_contracts").await;
+    result_for(c, "school_transport_contracts.zip").await;
     assert_eq!(text_of(c, "outcome").await, "refused");
     assert!(text_of(c, "cited").await.contains("s43 commercial interests"));
     assert_eq!(text_of(c, "authority").await, "Westshire County Council");
