@@ -49,3 +49,8 @@ fn varied_authorities_blind_set_stays_accurate() {
 fn police_and_multi_part_blind_set_stays_accurate() {
     check("g", 40, 0.87, 0.92);
 }
+
+#[test]
+fn disclosure_log_blind_set_stays_accurate() {
+    check("h", 40, 0.82, 0.95);
+}

@@ -154,8 +154,11 @@ fn listed_inputs(args: &Args) -> anyhow::Result<(Vec<PathBuf>, Vec<InputItem>)> 
 /// not worth an error): documents, errors, files passed over, MB and seconds; after Ctrl-C,
 /// how many of how many were written.
 fn closing_line(summary: &Summary, skipped: usize, started: Instant) {
-    let passed_over =
-        if skipped > 0 { format!(", {skipped} files passed over (hidden, or .csv .tsv .json .jsonl .md)") } else { String::new() };
+    let passed_over = match skipped {
+        0 => String::new(),
+        1 => ", 1 file passed over (hidden, or .csv .tsv .json .jsonl .md)".to_string(),
+        n => format!(", {n} files passed over (hidden, or .csv .tsv .json .jsonl .md)"),
+    };
     let written = if summary.interrupted {
         format!("interrupted: {} of {} documents written", summary.docs, summary.total)
     } else {
