@@ -12,8 +12,11 @@ pub struct Margin {
     pub against: i32,
 }
 
-/// Support of at least this weight, with nothing against, is high confidence.
-const HIGH_SUPPORT: i32 = 3;
+/// Support of at least this weight, with nothing against, is high confidence. Measured over
+/// the blind sets and the real pages: at 3, `high` rows were right 0.93 (blind) and 0.83 (real)
+/// of the time; at 5, 0.98 and 0.92 on fewer rows. A row marked for no review should be one a
+/// user can leave unread, so the stricter bar.
+const HIGH_SUPPORT: i32 = 5;
 
 /// The margin of `outcome` in the deciding message's facts.
 pub fn margin(f: &MsgFacts, outcome: Outcome) -> Margin {
@@ -58,11 +61,12 @@ mod tests {
 
     #[test]
     fn clear_evidence_is_high_and_contested_evidence_is_not() {
-        let clear = Margin { support: 4, against: 0 };
+        let clear = Margin { support: 6, against: 0 };
         assert_eq!(grade(clear, Outcome::Refused, false, 0), Confidence::High);
         assert_eq!(grade(clear, Outcome::Refused, true, 0), Confidence::Low);
         assert_eq!(grade(clear, Outcome::Refused, false, 1), Confidence::Medium);
-        assert_eq!(grade(Margin { support: 4, against: 1 }, Outcome::Refused, false, 0), Confidence::Medium);
+        assert_eq!(grade(Margin { support: 6, against: 1 }, Outcome::Refused, false, 0), Confidence::Medium);
+        assert_eq!(grade(Margin { support: 4, against: 0 }, Outcome::Refused, false, 0), Confidence::Medium);
         assert_eq!(grade(Margin { support: 1, against: 1 }, Outcome::Provided, false, 0), Confidence::Low);
         assert_eq!(grade(Margin { support: 2, against: 0 }, Outcome::Provided, false, 0), Confidence::Medium);
     }
