@@ -5,6 +5,7 @@ use super::segment::Segments;
 use crate::text::TextIndex;
 use crate::vocab::{Role, Status, ZoneKind};
 use regex::Regex;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// One question of a multi-part request and the answer given to it.
@@ -106,6 +107,7 @@ pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figu
     let mut items = Vec::new();
     let mut figures = Vec::new();
     let mut prose = vec![0; segs.messages.len()];
+    let asked = asked_elsewhere(text, ix, segs);
     for (mi, m) in segs.messages.iter().enumerate() {
         if m.role != Role::Authority || m.quoted {
             continue;
@@ -115,7 +117,7 @@ pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figu
         let blank = (m.first_line..m.last_line).map(|l| ix.line_range(text, l)).map(|(s, e)| text[s..e].trim().is_empty()).collect();
         let restated = (m.first_line..m.last_line).map(|l| segs.line_zone[l] == ZoneKind::QuotedRequest).collect();
         let lines = Lines { text, ix, first: m.first_line, last: m.last_line, usable, restated, blank };
-        items.extend(message_items(&lines, mi));
+        items.extend(message_items(&lines, mi, &asked));
         figures.extend(figure_runs(&lines, mi));
         let own = |l: usize| segs.line_zone[l] == ZoneKind::Body && segs.line_part[l].decides();
         prose[mi] = (m.first_line..m.last_line).filter(|&l| own(l)).map(|l| prose_figures(lines.line(l))).sum();
@@ -151,7 +153,8 @@ pub fn prose_figures(line: &str) -> usize {
         "item",
         "point",
     ];
-    const AFTER: &[&str] = &["working", "calendar", "hours", "hour", "of"];
+    // Distances place things; they are seldom what a request asks to be counted.
+    const AFTER: &[&str] = &["working", "calendar", "hours", "hour", "of", "km", "miles", "mile", "metres", "metre", "feet"];
     const LIMITS: &[&str] = &["450", "600", "25", "18", "24", "20", "40", "60"];
     let words: Vec<&str> = line.split_whitespace().collect();
     let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
@@ -188,7 +191,7 @@ pub fn prose_figures(line: &str) -> usize {
 
 /// Items of one message: numbered lines (one run answering in place, or the questions restated
 /// then answered by a second run), and explicit answer markers after a question.
-fn message_items(lines: &Lines, mi: usize) -> Vec<Item> {
+fn message_items(lines: &Lines, mi: usize, asked: &BTreeSet<usize>) -> Vec<Item> {
     let marks: Vec<(usize, Mark)> =
         (lines.first..lines.last).filter(|&l| lines.usable[l - lines.first]).filter_map(|l| mark(lines.line(l)).map(|m| (l, m))).collect();
     let starts: Vec<usize> = marks.iter().map(|m| m.0).collect();
@@ -213,8 +216,9 @@ fn message_items(lines: &Lines, mi: usize) -> Vec<Item> {
         let explicit = marker.and_then(|&(al, m)| if let Mark::Answer { body, .. } = m { Some((al, body)) } else { None });
         if let Some((al, body)) = paired.or(explicit) {
             answer = trim(lines.text, lines.range(al).0 + body, block(lines, al, &starts).1);
-        } else if question.0 == question.1 {
-            // An unpaired line that asks nothing is more of the request, or a note, not an answer.
+        } else if question.0 == question.1 && !asked.contains(&q.number) {
+            // An unpaired line that asks nothing is more of the request, or a note, not an answer,
+            // unless the request, quoted or restated elsewhere, asked a question of that number.
             answer = (answer.1, answer.1);
         }
         out.push(Item { message: mi, number: q.number, question, answer });
@@ -227,11 +231,43 @@ fn message_items(lines: &Lines, mi: usize) -> Vec<Item> {
         }
     }
     // A numbered list that asks nothing (reasons, harms, steps) is not a request answered in place.
-    let asks = out.iter().filter(|i| i.question.1 > i.question.0).count();
+    let asks = out.iter().filter(|i| i.question.1 > i.question.0 || asked.contains(&i.number)).count();
     if second.is_none() && asks * 2 < out.len() {
         return Vec::new();
     }
     out
+}
+
+/// Numbers of the questions the request asks outside the reply's own lines: numbered lines of
+/// requester messages and of restated requests, and "(1) ... (2) ..." written inline in a line
+/// that asks. A reply's numbered lines that state no question answer these in place.
+fn asked_elsewhere(text: &str, ix: &TextIndex, segs: &Segments) -> BTreeSet<usize> {
+    static INLINE: OnceLock<Regex> = OnceLock::new();
+    let inline = INLINE.get_or_init(|| Regex::new(r"(?:^|[\s:])(?:\((\d{1,2})\)|[Qq](\d{1,2})[.:)]?)\s+\S").expect("inline items"));
+    let mut asked = BTreeSet::new();
+    for m in &segs.messages {
+        for l in m.first_line..m.last_line {
+            let restated = segs.line_zone[l] == ZoneKind::QuotedRequest;
+            if m.role != Role::Requester && !restated {
+                continue;
+            }
+            let (s, e) = ix.line_range(text, l);
+            let line = &text[s..e];
+            if let Some(Mark::Numbered { number, body }) = mark(line) {
+                let rest = &line[body.min(line.len())..];
+                if m.role == Role::Requester || rest.contains('?') || reads_as_request(rest) {
+                    asked.insert(number);
+                }
+            }
+            if line.contains('?') || restated || m.role == Role::Requester {
+                let found: Vec<usize> = inline.captures_iter(line).filter_map(|c| c.get(1).or(c.get(2))?.as_str().parse().ok()).collect();
+                if found.len() >= 2 {
+                    asked.extend(found);
+                }
+            }
+        }
+    }
+    asked
 }
 
 /// A numbered line: where, which number, and where its text starts.
@@ -470,7 +506,7 @@ fn figure_runs(lines: &Lines, mi: usize) -> Vec<Figures> {
 
 /// Figures on a line of a table or list of counts: standalone numbers that are not years,
 /// dates, references, telephone numbers or section numbers. Prose lines count none.
-fn figure_count(line: &str) -> usize {
+pub fn figure_count(line: &str) -> usize {
     let t = line.trim();
     if t.len() > 160 && t.split_whitespace().filter(|w| is_figure(w)).count() < 6 {
         return 0;
@@ -534,6 +570,28 @@ mod tests {
         assert_eq!(got[0].2, "14 drones.");
         assert_eq!(got[1], (2, "Number of pilots:".into(), "31".into()));
         assert_eq!(got[2].2, "No.");
+    }
+
+    #[test]
+    fn numbered_answers_to_questions_asked_in_the_quoted_request() {
+        let reply = "Dear Mr Okafor,\n\nQ1. 212 vehicles were seized in 2024.\n\nQ2. The storage contract is held by the council's fleet team.\n\nYours sincerely\n";
+        let request =
+            "-----Original Message-----\nDear Council,\n\n1. How many vehicles were seized?\n2. Who holds the storage contract?\n";
+        let text = format!("{reply}{request}");
+        let ix = TextIndex::new(&text);
+        let n = ix.lines();
+        let split = ix.line_of(reply.len());
+        let msg = |first_line, last_line, role| Message { start: 0, end: 0, first_line, last_line, quoted: false, role };
+        let segs = Segments {
+            messages: vec![msg(0, split, Role::Authority), msg(split, n, Role::Requester)],
+            line_zone: vec![ZoneKind::Body; n],
+            line_message: (0..n).map(|l| usize::from(l >= split)).collect(),
+            line_part: vec![crate::vocab::Part::Decision; n],
+        };
+        let got: Vec<String> = find(&text, &ix, &segs).0.iter().map(|i| text[i.answer.0..i.answer.1].to_string()).collect();
+        assert_eq!(got, ["212 vehicles were seized in 2024.", "The storage contract is held by the council's fleet team."]);
+        // The same reply with no request in sight is a numbered list, not answers.
+        assert!(items(reply).is_empty());
     }
 
     #[test]

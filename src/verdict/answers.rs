@@ -18,6 +18,9 @@ pub struct Answered {
     pub grounds: Vec<String>,
     /// Byte span of the answer.
     pub span: (usize, usize),
+    /// Provided only because nothing in it refuses: no cue, ground, figure or yes/no of its own
+    /// (an explanation under the question rather than an answer to it).
+    pub bare: bool,
 }
 
 impl Answered {
@@ -74,7 +77,16 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
     } else {
         Answer::Provided
     };
-    Answered { message: item.message, number: item.number, outcome, grounds, span: item.answer }
+    let said = &scan.text[s..e];
+    let states = |t: &str| {
+        let t = t.trim_start().to_ascii_lowercase();
+        t.starts_with("yes") || t.starts_with("no.") || t.starts_with("no,") || t == "no" || t.starts_with("none") || t.starts_with("nil")
+    };
+    let bare = outcome == Answer::Provided
+        && signals.iter().all(|x| x.name.is_role())
+        && !states(said)
+        && said.lines().all(|l| crate::scan::items::prose_figures(l) == 0 && crate::scan::items::figure_count(l) == 0);
+    Answered { message: item.message, number: item.number, outcome, grounds, span: item.answer, bare }
 }
 
 /// The run of `all` (sorted by position) that starts in `start..end`.

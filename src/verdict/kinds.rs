@@ -28,6 +28,8 @@ pub struct MsgFacts {
     pub mixed: bool,
     /// Answered questions that give the information.
     pub answers_given: usize,
+    /// Answers that neither refuse nor state anything (see [`Answered::bare`]).
+    pub answers_bare: usize,
     /// Answered questions that withhold the information.
     pub answers_withheld: usize,
     /// Answered questions that say it is not held.
@@ -54,10 +56,12 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
         return MsgFacts::default();
     }
     let (mut f, ncnd_earlier, ncnd_provision) = gather(scan, mi, answers);
-    let answered = f.answers_given > 0 || f.tables > 0;
+    let not_held_sig = f.s(Signal::NotHeld);
+    // Explanations under each question answer nothing when the message refuses or denies holding.
+    let denies = f.withholding > 0 || not_held_sig > 0 || f.not_held_exception > 0 || f.s(Signal::Refusal) > 0;
+    let answered = f.answers_given > 0 || f.tables > 0 || (f.answers_bare > 0 && !denies);
     // Figures given in running prose are an answer where nothing refuses or denies holding.
     let told = f.prose_figures >= PROSE_ANSWER;
-    let not_held_sig = f.s(Signal::NotHeld);
     // An NCND phrase in a letter that plainly says "not held" explains NCND rather than using it.
     let ncnd_cue = f.s(Signal::Ncnd) > 0 && f.s(Signal::NcndCost) == 0 && !(not_held_sig >= 3 && f.withholding == 0 && !ncnd_provision);
     // Refusing "under regulation 12(4)(a)" is the Regulations' way of saying "not held".
@@ -160,6 +164,7 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
     }
     for a in of_message(answers, mi, |a| a.message) {
         match a.outcome {
+            _ if a.bare => f.answers_bare += 1,
             o if o.gives() => f.answers_given += 1,
             o if o.withholds() => f.answers_withheld += 1,
             _ => f.answers_not_held += 1,
