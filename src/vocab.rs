@@ -187,6 +187,12 @@ impl Signal {
     pub fn is_role(self) -> bool {
         matches!(self, Signal::RoleAuthority | Signal::RoleRequester)
     }
+
+    /// A cue that, under a public-interest or harm heading, is part of the argument ("the public
+    /// interest is met in part by what we publish") rather than what the letter does.
+    pub fn argues(self) -> bool {
+        matches!(self, Signal::Provided | Signal::Partial | Signal::Volunteered | Signal::Released | Signal::NotHeld)
+    }
 }
 
 vocab! {

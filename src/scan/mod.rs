@@ -89,6 +89,7 @@ impl SignalHit {
         // reached a decision" is itself the extension).
         self.zone == ZoneKind::Body
             && self.part.decides()
+            && !(self.part == crate::vocab::Part::Reasons && self.name.argues())
             && self.modifier.is_none_or(|(m, _)| {
                 matches!(m, ModStatus::Applied | ModStatus::Provisional | ModStatus::Historical)
                     || (self.ignores_negation && m == ModStatus::Negated)
