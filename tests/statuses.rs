@@ -49,4 +49,7 @@ fn a_rule_between_numbered_answers_keeps_one_letter() {
     let scanned = format!("Dear Dr Rae,\n\nThe figures are below.\n\n{rule}\nNHS Board   FOI 2024/11   Page 1 of 2\n{rule}\n\nThe rest is exempt under section 38(1)(b).\n\nYours sincerely,\nFOI Officer\n");
     let c = foitag::analyse(common::rules(), &scanned, None);
     assert_eq!(c.scan.segments.messages.len(), 1, "a page break of a scanned letter");
+    let table = format!("Dear Ms Ash,\n\nThe figures follow.\n\nStation      Stops    Arrests\n{rule}\nNorth          412         31\nSouth          388         27\n{rule}\nTotal          800         58\n\nYours sincerely,\nFOI Officer\n");
+    let d = foitag::analyse(common::rules(), &table, None);
+    assert_eq!(d.scan.segments.messages.len(), 1, "rules above and below the rows of a table");
 }

@@ -114,7 +114,9 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
         match b {
             // A rule between numbered questions ("Q2. ...", "3. ...") divides one letter, as
             // in disclosure logs; elsewhere it separates messages, as in WhatDoTheyKnow archives.
-            Some(BoundaryKind::Separator) if question_follows(text, ix, &blank, l + 1) || furniture_before(text, ix, &blank, l) => {
+            Some(BoundaryKind::Separator)
+                if question_follows(text, ix, &blank, l + 1) || furniture_before(text, ix, &blank, l) || table_rule(text, ix, &blank, l) =>
+            {
                 l += 1;
                 continue;
             }
@@ -294,6 +296,18 @@ fn furniture_before(text: &str, ix: &TextIndex, blank: &[bool], line: usize) -> 
         let (s, e) = ix.line_range(text, l);
         page_furniture(&text[s..e])
     })
+}
+
+/// Whether the rule at `line` rules off a table: the line above or below it is a row of columns.
+fn table_rule(text: &str, ix: &TextIndex, blank: &[bool], line: usize) -> bool {
+    let row = |l: usize| {
+        let (s, e) = ix.line_range(text, l);
+        let t = text[s..e].trim();
+        figures_row(t) || t.split("   ").filter(|c| !c.trim().is_empty()).count() >= 3
+    };
+    let above = (line.saturating_sub(1)..line).find(|&l| !blank[l]);
+    let below = (line + 1..(line + 2).min(blank.len())).find(|&l| !blank[l]);
+    above.is_some_and(row) || below.is_some_and(row)
 }
 
 /// A page header or footer line: "Page 2 of 3", "[scanned document - page 2]".
