@@ -58,6 +58,16 @@ fn answer_re() -> &'static Regex {
 }
 
 fn mark(line: &str) -> Option<Mark> {
+    // A request restated in quotation marks opens with the mark before its first number.
+    let lead = line.len() - line.trim_start_matches([' ', '\t', '"', '“', '‘']).len();
+    let mark = mark_unquoted(&line[lead..])?;
+    Some(match mark {
+        Mark::Numbered { number, body } => Mark::Numbered { number, body: body + lead },
+        Mark::Answer { number, body } => Mark::Answer { number, body: body + lead },
+    })
+}
+
+fn mark_unquoted(line: &str) -> Option<Mark> {
     // Most lines start with none of the characters an item or answer marker starts with: a
     // byte test spares them both regexes.
     let first = line.trim_start_matches([' ', '\t']).bytes().next()?;
@@ -115,7 +125,9 @@ pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figu
         let usable: Vec<bool> =
             (m.first_line..m.last_line).map(|l| matches!(segs.line_zone[l], ZoneKind::Body | ZoneKind::QuotedRequest)).collect();
         let blank = (m.first_line..m.last_line).map(|l| ix.line_range(text, l)).map(|(s, e)| text[s..e].trim().is_empty()).collect();
-        let restated = (m.first_line..m.last_line).map(|l| segs.line_zone[l] == ZoneKind::QuotedRequest).collect();
+        let quoted = in_quotation_marks(text, ix, m.first_line, m.last_line);
+        let restated =
+            (m.first_line..m.last_line).map(|l| segs.line_zone[l] == ZoneKind::QuotedRequest || quoted[l - m.first_line]).collect();
         let lines = Lines { text, ix, first: m.first_line, last: m.last_line, usable, restated, blank };
         items.extend(message_items(&lines, mi, &asked));
         figures.extend(figure_runs(&lines, mi));
@@ -123,6 +135,24 @@ pub fn find(text: &str, ix: &TextIndex, segs: &Segments) -> (Vec<Item>, Vec<Figu
         prose[mi] = (m.first_line..m.last_line).filter(|&l| own(l)).map(|l| prose_figures(lines.line(l))).sum();
     }
     (items, figures, prose)
+}
+
+/// Lines of `first..last` inside a passage in quotation marks that opens at the start of a line
+/// (the request restated word for word): they ask, they do not answer.
+fn in_quotation_marks(text: &str, ix: &TextIndex, first: usize, last: usize) -> Vec<bool> {
+    let mut out = vec![false; last - first];
+    let mut open = false;
+    for l in first..last {
+        let (s, e) = ix.line_range(text, l);
+        let t = text[s..e].trim();
+        let opens = !open && t.starts_with(['"', '“']);
+        let closes = t.trim_end_matches(['.', ',', ';', ')']).ends_with(['"', '”']) && (open || t.chars().count() > 1);
+        if opens || open {
+            out[l - first] = true;
+        }
+        open = (open || opens) && !closes && !t.is_empty();
+    }
+    out
 }
 
 /// Figures stated in running prose ("our crews recorded 14,206 handovers ... 5,118 at Queen's"),
@@ -464,6 +494,25 @@ pub fn quote_questions(items: &[Item], citations: &mut [super::Citation], signal
     }
     for s in signals.iter_mut().filter(|s| inside(s.start)) {
         s.zone = ZoneKind::QuotedRequest;
+    }
+    // A question about a ground ("in how many requests did you rely on section 36?") makes it
+    // the subject of the answer: "section 36 was relied on in 41 requests" reports, not refuses.
+    for item in items.iter().filter(|i| i.question.1 > i.question.0 && i.answer.1 > i.answer.0) {
+        let asked: Vec<String> = citations
+            .iter()
+            .filter(|c| c.start >= item.question.0 && c.start < item.question.1)
+            .flat_map(|c| c.items.iter().filter(|it| it.status != Status::OtherAct).map(|it| it.canon.id.clone()))
+            .collect();
+        for c in citations.iter_mut().filter(|c| c.start >= item.answer.0 && c.start < item.answer.1) {
+            let mut changed = false;
+            for it in c.items.iter_mut().filter(|it| it.status == Status::Cited && asked.contains(&it.canon.id)) {
+                it.status = Status::Reported;
+                changed = true;
+            }
+            if changed {
+                c.reason = "reported: the question asks about this provision; the answer reports on it".into();
+            }
+        }
     }
 }
 

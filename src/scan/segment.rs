@@ -115,7 +115,9 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
             // A rule between numbered questions ("Q2. ...", "3. ...") divides one letter, as
             // in disclosure logs; elsewhere it separates messages, as in WhatDoTheyKnow archives.
             Some(BoundaryKind::Separator)
-                if question_follows(text, ix, &blank, l + 1) || furniture_before(text, ix, &blank, l) || table_rule(text, ix, &blank, l) =>
+                if question_follows(text, ix, &blank, l + 1)
+                    || furniture_before(text, ix, &blank, l)
+                    || table_rule(text, ix, &blank, l) =>
             {
                 l += 1;
                 continue;
