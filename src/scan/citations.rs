@@ -102,15 +102,24 @@ fn rule_out(citations: &mut [Citation]) {
         let mi = citations[start].message;
         let end = start + citations[start..].iter().take_while(|c| c.message == mi).count();
         let run = &mut citations[start..end];
-        let ids = |keep: &dyn Fn(&Citation, &Item) -> bool| -> BTreeSet<String> {
-            run.iter().flat_map(|c| c.items.iter().filter(|it| keep(c, it)).map(|it| it.canon.id.clone())).collect()
+        let ids = |keep: &dyn Fn(&Citation, &Item) -> bool| -> BTreeSet<(String, String)> {
+            run.iter()
+                .flat_map(|c| c.items.iter().filter(|it| keep(c, it)).map(|it| (it.canon.id.clone(), it.canon.detail.clone())))
+                .collect()
         };
         let negated = ids(&|_, it| it.status == Status::Negated);
-        let applied = ids(&|c, it| it.status == Status::Cited && c.cue_rule.is_some());
+        let applied: BTreeSet<String> = ids(&|c, it| it.status == Status::Cited && c.cue_rule.is_some()).into_iter().map(|p| p.0).collect();
+        // Ruling out one subsection ("30(b)(i) adds nothing") leaves another standing ("30(b)(ii)
+        // continues to apply"); ruling out the section rules out all of it.
+        let ruled_out = |it: &Item| {
+            negated
+                .iter()
+                .any(|(id, detail)| *id == it.canon.id && (detail == id || *detail == it.canon.detail || it.canon.detail == it.canon.id))
+        };
         for c in run.iter_mut() {
             let mut changed = false;
             for it in c.items.iter_mut().filter(|it| matches!(it.status, Status::Cited | Status::Historical) && it.canon.ground) {
-                if negated.contains(&it.canon.id) && !applied.contains(&it.canon.id) {
+                if ruled_out(it) && !applied.contains(&it.canon.id) {
                     it.status = Status::Negated;
                     changed = true;
                 }

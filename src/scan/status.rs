@@ -125,7 +125,13 @@ impl Context<'_> {
             if let Some(stronger) = self.modifiers[from..]
                 .iter()
                 .take_while(|c| c.start <= hi)
-                .find(|c| matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical) && self.covers(c, start, end))
+                // A paragraph-wide "and have not relied on it" speaks of the provision it follows,
+                // not of one an applying verb in another sentence keeps ("continues to apply").
+                .find(|c| {
+                    matches!(c.status, ModStatus::Negated | ModStatus::Hypothetical)
+                        && c.scope != Scope::Paragraph
+                        && self.covers(c, start, end)
+                })
             {
                 return Some((stronger, 0));
             }
@@ -194,7 +200,8 @@ impl Context<'_> {
         }
         // Terminators between the cue and the scope edge cut the scope; an earlier decision or
         // an applying frame reaches across "but" ("the original response ... but withheld ...").
-        if matches!(c.status, ModStatus::Historical | ModStatus::Applied) {
+        // So does a paragraph-wide anaphor ("... Although ... I have not relied on it").
+        if matches!(c.status, ModStatus::Historical | ModStatus::Applied) || c.scope == Scope::Paragraph {
             return (a, b);
         }
         let i = self.terminators.partition_point(|t| t.0 < c.end);
