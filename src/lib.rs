@@ -73,6 +73,16 @@ pub fn analyse<'t>(rules: &rules::RuleSet, text: &'t str, authority: Option<&str
             (scan, verdict) = (flat, again);
         }
     }
+    // A status message over a quoted decision ("your review request is logged" above the
+    // refusal it concerns): the quoted decision is still the latest one.
+    let quoted_reply = scan.segments.messages.iter().any(|m| m.quoted && m.role == vocab::Role::Authority);
+    if !verdict.outcome.is_decision() && verdict.outcome != vocab::Outcome::Unknown && quoted_reply {
+        let unquoted = scan::scan_matched(rules, text, &found, hint, scan::Layout::Unquoted);
+        let again = verdict::resolve(&unquoted);
+        if again.outcome.is_decision() {
+            (scan, verdict) = (unquoted, again);
+        }
+    }
     let detected = scan
         .authority
         .map(|i| rules.authorities[i].name.clone())

@@ -135,6 +135,10 @@ pub enum Layout {
     /// One authority message, only its footer, signature and page furniture set apart: the
     /// conservative reading when the inferred layout leaves no decision to read.
     Flat,
+    /// The inferred messages, none of them read as quoted: an e-mail chain whose top message
+    /// only acknowledges or delays, over the decision it quotes (newest first, so the first
+    /// decision in the text is the latest).
+    Unquoted,
 }
 
 /// Scan `text` with `rules`. `authority_hint` (from metadata) takes precedence over detection.
@@ -158,11 +162,11 @@ pub fn scan_matched<'t>(rules: &RuleSet, text: &'t str, found: &Matches, authori
     if layout == Layout::Flat {
         marks.flatten();
     }
-    let mut segments = segment::segment(text, &index, &marks);
+    let mut segments = segment::segment(text, &index, &marks, layout == Layout::Unquoted);
     segments.line_part = parts::assign(text, &index, &segments, &marks);
     lap.done(crate::timings::Stage::Segment);
     let mut cues = cues::collect(rules, matches, &segments, &index);
-    if layout == Layout::Inferred {
+    if layout != Layout::Flat {
         roles::assign(rules, text, &index, &mut segments, &cues.signals);
     }
     let mut signals = std::mem::take(&mut cues.signals);

@@ -95,7 +95,7 @@ fn messages_from(text: &str, ix: &TextIndex, starts: &[(usize, bool)]) -> (Vec<M
 }
 
 /// Split the text into messages and zones.
-pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
+pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks, unquote: bool) -> Segments {
     let n = ix.lines();
     let blank: Vec<bool> = (0..n).map(|l| is_blank(text, ix, l)).collect();
     let is_header = |l: usize| marks.boundary[l] == Some(BoundaryKind::Header);
@@ -172,7 +172,12 @@ pub fn segment(text: &str, ix: &TextIndex, marks: &LineMarks) -> Segments {
         l += 1;
     }
     starts.dedup_by_key(|s| s.0);
-    let (messages, line_message) = messages_from(text, ix, &starts);
+    let (mut messages, line_message) = messages_from(text, ix, &starts);
+    if unquote {
+        for m in &mut messages {
+            m.quoted = false;
+        }
+    }
     let line_zone = zones(text, ix, marks, &messages, &blank);
     let line_part = vec![Part::Decision; n];
     Segments { messages, line_zone, line_message, line_part }

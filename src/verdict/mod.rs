@@ -59,8 +59,17 @@ pub fn resolve(scan: &Scan) -> Verdict {
     let facts: Vec<MsgFacts> = (0..n).map(|mi| kinds::classify(scan, mi, &answers)).collect();
     let msgs = &scan.segments.messages;
     let authority = |mi: usize| msgs[mi].role == Role::Authority;
+    let fits = |mi: usize, decisions: bool, quoted: bool| {
+        authority(mi) && msgs[mi].quoted == quoted && facts[mi].kind.is_some_and(|k| k.is_decision() == decisions)
+    };
+    // Newest last, except in a chain read unquoted, which is newest first.
+    let newest_first = scan.layout == crate::scan::Layout::Unquoted;
     let pick = |decisions: bool, quoted: bool| {
-        (0..n).rev().find(|&mi| authority(mi) && msgs[mi].quoted == quoted && facts[mi].kind.is_some_and(|k| k.is_decision() == decisions))
+        if newest_first {
+            (0..n).find(|&mi| fits(mi, decisions, quoted))
+        } else {
+            (0..n).rev().find(|&mi| fits(mi, decisions, quoted))
+        }
     };
     let decision = pick(true, false).or_else(|| pick(true, true));
     let status_msg = pick(false, false).or_else(|| pick(false, true));
@@ -124,6 +133,9 @@ fn review_reasons(scan: &Scan, facts: &[MsgFacts], chosen: Option<usize>, v: &Ve
     }
     if scan.layout == crate::scan::Layout::Flat {
         why.push("no decision in the messages as divided; read as one authority message".into());
+    }
+    if scan.layout == crate::scan::Layout::Unquoted {
+        why.push("the latest decision is quoted under a later acknowledgement or delay".into());
     }
     if f.mixed && v.outcome == Outcome::Refused {
         why.push("disclosure and refusal cues in the latest decision".into());
