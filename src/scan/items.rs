@@ -382,7 +382,8 @@ fn split(lines: &Lines, line: usize, body: usize, end: usize, end_line: usize) -
     let start = lines.range(line).0 + body;
     let first = &text[start..lines.range(line).1];
     let restated = lines.restated[line - lines.first];
-    let cut = if let Some(q) = first.find('?') {
+    // "How many cases? (please give the figures by year)?": the question runs to its last mark.
+    let cut = if let Some(q) = first.rfind('?') {
         start + q + 1
     } else if let Some(sep) = separator(first).filter(|_| !restated) {
         start + sep

@@ -18,8 +18,8 @@ pub struct Answered {
     pub grounds: Vec<String>,
     /// Byte span of the answer.
     pub span: (usize, usize),
-    /// Provided only because nothing in it refuses: no cue, ground, figure or yes/no of its own
-    /// (an explanation under the question rather than an answer to it).
+    /// Provided only because nothing in it refuses, while it says what is not so or is a mere
+    /// fragment: no cue, ground, figure or yes/no of its own (not an answer to the question).
     pub bare: bool,
 }
 
@@ -82,7 +82,17 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
         let t = t.trim_start().to_ascii_lowercase();
         t.starts_with("yes") || t.starts_with("no.") || t.starts_with("no,") || t == "no" || t.starts_with("none") || t.starts_with("nil")
     };
+    // An answer that gives nothing but says what is not so ("we do not carry out sampling
+    // there", "no assessment has been made") explains; one that names things gives them.
+    let denies = said.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+        let w = w.to_ascii_lowercase();
+        matches!(w.as_str(), "not" | "no" | "none" | "never" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    // A fragment ("ministerial submissions", "states that fact,") continues the request or
+    // a quoted provision: it answers nothing either.
+    let fragment = said.split_whitespace().count() < 4 || said.trim_start().starts_with(|c: char| c.is_lowercase());
     let bare = outcome == Answer::Provided
+        && (denies || fragment)
         && signals.iter().all(|x| x.name.is_role())
         && !states(said)
         && said.lines().all(|l| crate::scan::items::prose_figures(l) == 0 && crate::scan::items::figure_count(l) == 0);
