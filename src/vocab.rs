@@ -153,6 +153,8 @@ vocab! {
         NcndCost = "ncnd-cost",
         /// A disclaimer that an NCND reveals nothing (explains, does not apply NCND).
         NcndDisclaimer = "ncnd-disclaimer",
+        /// The authority confirms it holds the information (an answer or a refusal follows).
+        Held = "held",
         /// The information is not held.
         NotHeld = "not-held",
         /// A review reverses the decision.
@@ -191,7 +193,7 @@ impl Signal {
     /// A cue that, under a public-interest or harm heading, is part of the argument ("the public
     /// interest is met in part by what we publish") rather than what the letter does.
     pub fn argues(self) -> bool {
-        matches!(self, Signal::Provided | Signal::Partial | Signal::Volunteered | Signal::Released | Signal::NotHeld)
+        matches!(self, Signal::Provided | Signal::Held | Signal::Partial | Signal::Volunteered | Signal::Released | Signal::NotHeld)
     }
 }
 

@@ -69,7 +69,8 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     // Refusal words alone (no ground) count only when no published-elsewhere ground explains them.
     let cue_refusal = f.s(Signal::Refusal) >= 4 && !eir_not_held && f.published == 0;
     let refusal = f.withholding > 0 || cue_refusal || ncnd_provision || ncnd_cue;
-    let provided = f.s(Signal::Provided);
+    // "We hold the information" counts toward disclosure unless a ground withholds it.
+    let provided = f.s(Signal::Provided) + if f.withholding > 0 || ncnd_provision || ncnd_cue { 0 } else { f.s(Signal::Held) };
     let disclosure = provided >= 2 || f.published > 0 || f.s(Signal::Volunteered) > 0 || answered;
     // Some questions answered, others withheld or not held: partial, whatever the phrases say.
     let partial_cue = f.s(Signal::Partial) > 0 || (f.answers_given > 0 && f.answers_withheld + f.answers_not_held > 0);
