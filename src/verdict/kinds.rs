@@ -193,6 +193,9 @@ fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> Outcome {
         Outcome::ReviewPartial
     } else if over > 0 || (released && !refusal) {
         Outcome::ReviewOverturned
+    } else if up == 0 && refusal && release {
+        // Releasing some and withholding the rest, with no word that the decision stands.
+        Outcome::ReviewPartial
     } else if up > 0 || refusal {
         Outcome::ReviewUpheld
     } else if release {
