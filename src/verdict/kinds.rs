@@ -204,7 +204,7 @@ fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> Outcome {
         Outcome::ReviewPartial
     } else if over > 0 || (released && !refusal) {
         Outcome::ReviewOverturned
-    } else if up == 0 && refusal && release {
+    } else if up == 0 && refusal && (release || released) {
         // Releasing some and withholding the rest, with no word that the decision stands.
         Outcome::ReviewPartial
     } else if up > 0 || refusal {
