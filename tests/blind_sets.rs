@@ -54,3 +54,8 @@ fn police_and_multi_part_blind_set_stays_accurate() {
 fn disclosure_log_blind_set_stays_accurate() {
     check("h", 40, 0.82, 0.95);
 }
+
+#[test]
+fn confusable_outcomes_blind_set_stays_accurate() {
+    check("i", 49, 0.93, 0.95);
+}
