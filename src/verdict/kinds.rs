@@ -50,6 +50,17 @@ impl MsgFacts {
 /// Weight of figures in a message's prose (see `items::prose_figures`) that makes it an answer.
 const PROSE_ANSWER: usize = 8;
 
+/// Where two or more questions have answers and none gives anything, the answers decide the
+/// message's decision: all not held is not held; anything withheld (the rest not held) is a
+/// refusal, whatever the phrases around them say.
+fn settle_by_answers(f: &mut MsgFacts) {
+    let asked = f.answers_given + f.answers_bare + f.answers_withheld + f.answers_not_held;
+    let decided = matches!(f.kind, Some(Outcome::Partial | Outcome::Provided | Outcome::NotHeld | Outcome::Refused));
+    if asked >= 2 && f.answers_given + f.answers_bare == 0 && decided && f.published == 0 && f.tables == 0 {
+        f.kind = Some(if f.answers_withheld == 0 { Outcome::NotHeld } else { Outcome::Refused });
+    }
+}
+
 /// Facts and kind of message `mi` (None kind for requester messages and empty ones).
 pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     if scan.segments.messages[mi].role == Role::Requester {
@@ -116,17 +127,7 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     } else {
         None
     };
-    // Where two or more questions have answers and none gives anything, the answers decide:
-    // all not held is not held; anything withheld (the rest not held) is a refusal.
-    let asked = f.answers_given + f.answers_bare + f.answers_withheld + f.answers_not_held;
-    if asked >= 2
-        && f.answers_given + f.answers_bare == 0
-        && matches!(f.kind, Some(Outcome::Partial | Outcome::Provided | Outcome::NotHeld | Outcome::Refused))
-        && f.published == 0
-        && f.tables == 0
-    {
-        f.kind = Some(if f.answers_withheld == 0 { Outcome::NotHeld } else { Outcome::Refused });
-    }
+    settle_by_answers(&mut f);
     // A review that changes the decision keeps NCND only if it says so itself: the earlier
     // decision's NCND is what it reviewed, not what it decides.
     let ncnd_said = match f.kind {
