@@ -59,3 +59,8 @@ fn disclosure_log_blind_set_stays_accurate() {
 fn confusable_outcomes_blind_set_stays_accurate() {
     check("i", 49, 0.93, 0.95);
 }
+
+#[test]
+fn pasted_pages_blind_set_stays_accurate() {
+    check("j", 42, 0.88, 0.92);
+}
