@@ -89,7 +89,12 @@ pub fn classify(scan: &Scan, mi: usize, answers: &[Answered]) -> MsgFacts {
     f.mixed = refusal && disclosure;
     let review_cue = f.s(Signal::Upheld) + f.s(Signal::Overturned) + f.s(Signal::ReviewPartial);
     let review = f.s(Signal::ReviewDone) > 0 || (f.s(Signal::ReviewTopic) > 0 && review_cue > 0);
-    let decision_cue = f.s(Signal::Refusal) + provided + not_held_sig + f.withholding as i32 * 2 + if told { 3 } else { 0 } + 2 * (f.answers_given + f.tables) as i32;
+    let decision_cue = f.s(Signal::Refusal)
+        + provided
+        + not_held_sig
+        + f.withholding as i32 * 2
+        + if told { 3 } else { 0 }
+        + 2 * (f.answers_given + f.tables) as i32;
     // The strongest status cue; ties go to the more specific kind.
     let (status_kind, status_score) = [
         (Outcome::Clarification, f.s(Signal::Clarification)),
