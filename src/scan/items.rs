@@ -551,6 +551,16 @@ fn figure_runs(lines: &Lines, mi: usize) -> Vec<Figures> {
             out.push(Figures { message: mi, span: (lines.range(a).0, lines.range(b).1) });
         }
     }
+    // A table pasted one cell per line: labels and amounts alternate, so no run forms, but the
+    // lines that hold a lone figure are many.
+    let lone: Vec<usize> = (lines.first..lines.last)
+        .filter(|&l| lines.usable[l - lines.first] && !lines.restated[l - lines.first])
+        .filter(|&l| is_figure(lines.line(l).trim()))
+        .collect();
+    // Four within a few lines of each other; page numbers of a converted PDF are far apart.
+    if let Some(w) = lone.windows(4).find(|w| w[3] - w[0] <= 24).filter(|_| out.is_empty()) {
+        out.push(Figures { message: mi, span: (lines.range(w[0]).0, lines.range(w[3]).1) });
+    }
     out
 }
 
@@ -680,6 +690,25 @@ mod tests {
         );
         assert_eq!(prose_figures("1. The number of staff and the cost. Reference 78614203 of 1889."), 0);
         assert_eq!(prose_figures("On 3 March 2025 we wrote under section 12 about the 18 hours, £450 and 20 working days."), 0);
+    }
+
+    #[test]
+    fn a_table_pasted_one_cell_per_line_is_a_table_and_page_numbers_are_not() {
+        let figures = |text: &str| {
+            let ix = TextIndex::new(text);
+            let n = ix.lines();
+            let segs = Segments {
+                messages: vec![Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority }],
+                line_zone: vec![ZoneKind::Body; n],
+                line_message: vec![0; n],
+                line_part: vec![crate::vocab::Part::Decision; n],
+            };
+            find(text, &ix, &segs).1.len()
+        };
+        let cells = "Grants:\n\nBrecon\n\n£17,500\n\nRhyl\n\n£36,000\n\nBala\n\n£33,296\n\nTywyn\n\n£30,700\n";
+        assert_eq!(figures(cells), 1);
+        let pages: String = (1..=4).map(|p| format!("{}\n{p}\n", "We considered the request.\n".repeat(20))).collect();
+        assert_eq!(figures(&pages), 0);
     }
 
     #[test]
