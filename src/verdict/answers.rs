@@ -72,7 +72,8 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
         Answer::NotHeld
     } else if !grounds.is_empty() || said(Signal::Refusal) {
         Answer::Refused
-    } else if said(Signal::NotHeld) {
+    } else if said(Signal::NotHeld) && !scan.text[s..e].trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("yes")) {
+        // "Yes, members are invited ... attendance is not recorded" answers the question asked.
         Answer::NotHeld
     } else {
         Answer::Provided
