@@ -43,7 +43,7 @@ fn numbered_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^[ \t]{0,8}(?:(?P<q>q|question|request|part|item)[ \t]*(?:no\.?[ \t]*)?(?P<qn>\d{1,2})[a-z]?[ \t]*[.):\-–]?|\(?(?P<n>\d{1,2})[.)]|\((?P<l>[a-h])\)|(?P<l2>[a-h])\))(?:[ \t]+|$)",
+            r"(?i)^[ \t]{0,8}(?:(?P<q>q|question|request|part|item)[ \t]*(?:no\.?[ \t]*)?(?P<qn>\d{1,2})[a-z]?[ \t]*[.):\-–]?|\(?(?P<n>\d{1,2})[a-z]?[.)]|\((?P<l>[a-h])\)|(?P<l2>[a-h])\))(?:[ \t]+|$)",
         )
         .expect("item pattern")
     })
