@@ -72,11 +72,7 @@ fn basis(citations: &mut [Citation], rules: &RuleSet, signals: &[SignalHit], dec
         let does = |e: Effect| if e == Effect::Cost { Effect::Withholds } else { e };
         let cited: Vec<Effect> = grounds().filter(|it| it.status == Status::Cited).map(|it| does(it.canon.effect())).collect();
         let ruled_out: BTreeSet<String> = grounds().filter(|it| it.status == Status::Negated).map(|it| it.canon.id.clone()).collect();
-        // Signals are sorted by position, so a message's are one run: summing over all of them
-        // for every message is quadratic on a thread of thousands of e-mails.
-        let lo = signals.partition_point(|s| s.message < mi);
-        let hi = lo + signals[lo..].partition_point(|s| s.message == mi);
-        let own = &signals[lo..hi];
+        let own = super::within(signals, mi, mi + 1, |s| s.message);
         let sum = |name: Signal| -> i32 { own.iter().filter(|s| s.name == name && s.active()).map(|s| s.weight).sum() };
         let (refusal, not_held) = (sum(Signal::Refusal), sum(Signal::NotHeld));
         for c in run.iter_mut().filter(|c| statute(c) && decides(c)) {

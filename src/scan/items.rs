@@ -499,12 +499,12 @@ pub fn quote_questions(items: &[Item], citations: &mut [super::Citation], signal
     // A question about a ground ("in how many requests did you rely on section 36?") makes it
     // the subject of the answer: "section 36 was relied on in 41 requests" reports, not refuses.
     for item in items.iter().filter(|i| i.question.1 > i.question.0 && i.answer.1 > i.answer.0) {
-        let asked: Vec<String> = citations
+        let asked: Vec<String> = super::within(citations, item.question.0, item.question.1, |c| c.start)
             .iter()
-            .filter(|c| c.start >= item.question.0 && c.start < item.question.1)
             .flat_map(|c| c.items.iter().filter(|it| it.status != Status::OtherAct).map(|it| it.canon.id.clone()))
             .collect();
-        for c in citations.iter_mut().filter(|c| c.start >= item.answer.0 && c.start < item.answer.1) {
+        let lo = citations.partition_point(|c| c.start < item.answer.0);
+        for c in citations[lo..].iter_mut().take_while(|c| c.start < item.answer.1) {
             let mut changed = false;
             for it in c.items.iter_mut().filter(|it| it.status == Status::Cited && asked.contains(&it.canon.id)) {
                 it.status = Status::Reported;
@@ -607,7 +607,8 @@ mod tests {
     use super::*;
     use crate::scan::segment::Message;
 
-    fn items(text: &str) -> Vec<(usize, String, String)> {
+    /// The text as one authority message, every line in its body.
+    fn one_message(text: &str) -> (TextIndex, Segments) {
         let ix = TextIndex::new(text);
         let n = ix.lines();
         let segs = Segments {
@@ -616,6 +617,11 @@ mod tests {
             line_message: vec![0; n],
             line_part: vec![crate::vocab::Part::Decision; n],
         };
+        (ix, segs)
+    }
+
+    fn items(text: &str) -> Vec<(usize, String, String)> {
+        let (ix, segs) = one_message(text);
         find(text, &ix, &segs)
             .0
             .into_iter()
@@ -695,14 +701,7 @@ mod tests {
     #[test]
     fn a_table_pasted_one_cell_per_line_is_a_table_and_page_numbers_are_not() {
         let figures = |text: &str| {
-            let ix = TextIndex::new(text);
-            let n = ix.lines();
-            let segs = Segments {
-                messages: vec![Message { start: 0, end: text.len(), first_line: 0, last_line: n, quoted: false, role: Role::Authority }],
-                line_zone: vec![ZoneKind::Body; n],
-                line_message: vec![0; n],
-                line_part: vec![crate::vocab::Part::Decision; n],
-            };
+            let (ix, segs) = one_message(text);
             find(text, &ix, &segs).1.len()
         };
         let cells = "Grants:\n\nBrecon\n\n£17,500\n\nRhyl\n\n£36,000\n\nBala\n\n£33,296\n\nTywyn\n\n£30,700\n";

@@ -2,7 +2,7 @@
 //! stand inside the answer given to it.
 use crate::scan::canon::Effect;
 use crate::scan::items::Item;
-use crate::scan::{Scan, Status};
+use crate::scan::{within, Scan, Status};
 use crate::vocab::{Answer, ModStatus, Signal};
 
 /// One question of a multi-part request and what the reply did with it.
@@ -58,6 +58,8 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
         }
     }
     grounds.sort();
+    let body = &scan.text[s..e];
+    let head: String = body.trim_start().chars().take(4).collect::<String>().to_ascii_lowercase();
     let said = |name: Signal| {
         signals.iter().any(|x| x.name == name && x.modifier.is_none_or(|(m, _)| matches!(m, ModStatus::Applied | ModStatus::Provisional)))
     };
@@ -72,37 +74,27 @@ fn answer(scan: &Scan, item: &Item) -> Answered {
         Answer::NotHeld
     } else if !grounds.is_empty() || said(Signal::Refusal) {
         Answer::Refused
-    } else if said(Signal::NotHeld) && !scan.text[s..e].trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("yes")) {
+    } else if said(Signal::NotHeld) && !head.starts_with("yes") {
         // "Yes, members are invited ... attendance is not recorded" answers the question asked.
         Answer::NotHeld
     } else {
         Answer::Provided
     };
-    let said = &scan.text[s..e];
-    let states = |t: &str| {
-        let t = t.trim_start().to_ascii_lowercase();
-        t.starts_with("yes") || t.starts_with("no.") || t.starts_with("no,") || t == "no" || t.starts_with("none") || t.starts_with("nil")
-    };
-    // An answer that gives nothing but says what is not so ("we do not carry out sampling
-    // there", "no assessment has been made") explains; one that names things gives them.
-    let denies = said.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
-        let w = w.to_ascii_lowercase();
-        matches!(w.as_str(), "not" | "no" | "none" | "never" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
-    });
-    // A fragment ("ministerial submissions", "states that fact,") continues the request or
-    // a quoted provision: it answers nothing either.
-    let fragment = said.split_whitespace().count() < 4 || said.trim_start().starts_with(|c: char| c.is_lowercase());
-    let bare = outcome == Answer::Provided
-        && (denies || fragment)
-        && signals.iter().all(|x| x.name.is_role())
-        && !states(said)
-        && said.lines().all(|l| crate::scan::items::prose_figures(l) == 0 && crate::scan::items::figure_count(l) == 0);
+    // Yes, No, None, Nil: a short answer states something even with no figure in it.
+    let states = ["yes", "no.", "no,", "none", "nil"].iter().any(|w| head.starts_with(w)) || body.trim().eq_ignore_ascii_case("no");
+    let bare = outcome == Answer::Provided && signals.iter().all(|x| x.name.is_role()) && !states && explains_only(body);
     Answered { message: item.message, number: item.number, outcome, grounds, span: item.answer, bare }
 }
 
-/// The run of `all` (sorted by position) that starts in `start..end`.
-fn within<T>(all: &[T], start: usize, end: usize, at: impl Fn(&T) -> usize) -> &[T] {
-    let lo = all.partition_point(|x| at(x) < start);
-    let hi = lo + all[lo..].partition_point(|x| at(x) < end);
-    &all[lo..hi]
+/// An answer with no figure that says what is not so ("we do not carry out sampling there",
+/// "no assessment has been made") explains rather than gives; so does a fragment ("ministerial
+/// submissions", "states that fact,") that continues the request or a quoted provision. One
+/// that names things ("Thames Valley Police, Berkshire Healthcare ...") gives them.
+fn explains_only(body: &str) -> bool {
+    let denies = body.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+        let w = w.to_ascii_lowercase();
+        matches!(w.as_str(), "not" | "no" | "none" | "never" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    let fragment = body.split_whitespace().count() < 4 || body.trim_start().starts_with(|c: char| c.is_lowercase());
+    (denies || fragment) && body.lines().all(|l| crate::scan::items::prose_figures(l) == 0 && crate::scan::items::figure_count(l) == 0)
 }

@@ -195,9 +195,7 @@ fn gather(scan: &Scan, mi: usize, answers: &[Answered]) -> (MsgFacts, i32, bool)
 
 /// The run of `all` (sorted by message) that belongs to message `mi`.
 fn of_message<T>(all: &[T], mi: usize, message: impl Fn(&T) -> usize) -> &[T] {
-    let lo = all.partition_point(|x| message(x) < mi);
-    let hi = lo + all[lo..].partition_point(|x| message(x) == mi);
-    &all[lo..hi]
+    crate::scan::within(all, mi, mi + 1, message)
 }
 
 fn review_kind(f: &MsgFacts, refusal: bool, release: bool) -> Outcome {
